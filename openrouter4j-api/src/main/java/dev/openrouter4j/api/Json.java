@@ -1,9 +1,11 @@
 package dev.openrouter4j.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
 
 /**
  * The one Jackson configuration both products use for the wire model. The records carry their own
@@ -18,6 +20,9 @@ public final class Json {
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
+
+  /** For reading free-form objects such as {@code metadata}. */
+  public static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {};
 
   private Json() {}
 
