@@ -118,6 +118,19 @@ final class Fixtures {
     return Json.mapper().valueToTree(value);
   }
 
+  /**
+   * {@code value} written as JSON text and read back as a tree. Unlike {@link #toTree}, numbers get
+   * the node type a parser picks (a {@code Long} field holding 1700000000 becomes an IntNode), so
+   * the result compares equal to {@code tree(text)} of the same JSON.
+   */
+  static JsonNode written(Object value) {
+    try {
+      return Json.mapper().readTree(Json.mapper().writeValueAsString(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes {@code value} and reads it back as {@code type}. */
   static <T> T roundTrip(T value, Class<T> type) {
     try {
