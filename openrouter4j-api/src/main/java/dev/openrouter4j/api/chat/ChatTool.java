@@ -49,6 +49,11 @@ public sealed interface ChatTool {
   @JsonProperty("type")
   String type();
 
+  /** A function tool that takes no parameters. */
+  static FunctionTool function(String name, String description) {
+    return function(name, description, (Map<String, Object>) null);
+  }
+
   /** A function tool; {@code parametersSchema} is a JSON Schema object (may be null). */
   static FunctionTool function(String name, String description, Map<String, Object> parametersSchema) {
     return new FunctionTool(new FunctionDefinition(name, description, parametersSchema, null), null);

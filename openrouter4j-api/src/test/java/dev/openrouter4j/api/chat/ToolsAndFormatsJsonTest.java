@@ -32,6 +32,10 @@ class ToolsAndFormatsJsonTest {
     ChatTool read = parse(json, ChatTool.class);
     assertEquals(tool, read);
     assertEquals("lookup", assertInstanceOf(ChatTool.FunctionTool.class, read).function().name());
+
+    assertEquals(
+        tree("{\"type\":\"function\",\"function\":{\"name\":\"now\",\"description\":\"The time\"}}"),
+        toTree(ChatTool.function("now", "The time")));
   }
 
   @Test
