@@ -177,14 +177,12 @@ public record ResponsesRequest(
     }
 
     /** A plain string input: written as {@code "input": "..."}. */
-
     public Builder input(String text) {
       this.input = text == null ? null : Input.of(text);
       return this;
     }
 
     /** An item list input: written as {@code "input": [...]}. */
-
     public Builder input(List<InputItem> items) {
       this.input = items == null ? null : Input.of(items);
       return this;
@@ -198,7 +196,6 @@ public record ResponsesRequest(
      * Appends an item. A string input set before becomes a user message first, which is what the
      * server makes of a string input anyway.
      */
-
     public Builder addInputItem(InputItem item) {
       List<InputItem> l = input == null ? new ArrayList<>() : new ArrayList<>(input.asItems());
       l.add(item);
@@ -317,7 +314,6 @@ public record ResponsesRequest(
     }
 
     /** Sets {@code text.format}, keeping any verbosity already set. */
-
     public Builder textFormat(TextFormat format) {
       this.text = text == null ? TextConfig.of(format) : new TextConfig(format, text.verbosity(), text.extra());
       return this;
@@ -449,7 +445,6 @@ public record ResponsesRequest(
     }
 
     /** Sets a top-level body property this version does not model. */
-
     public Builder putExtraBody(String key, Object value) {
       if (extraBody == null) extraBody = new LinkedHashMap<>();
       extraBody.put(key, value);
