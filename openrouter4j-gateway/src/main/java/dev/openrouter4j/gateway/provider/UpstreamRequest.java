@@ -1,0 +1,20 @@
+package dev.openrouter4j.gateway.provider;
+
+import dev.openrouter4j.api.chat.ChatRequest;
+import dev.openrouter4j.gateway.config.EndpointConfig;
+import java.util.Map;
+
+/**
+ * One attempt at one endpoint. {@code request} is the canonical request (chat completions shape)
+ * with {@code model} already set to {@code upstreamModel}; routing-only fields ({@code models},
+ * {@code provider}, {@code plugins}) are left for an adapter that forwards them (the {@code
+ * openrouter} kind) to use. {@code stream} is what the client asked for; an adapter may stream from
+ * the upstream either way. {@code headers} are client headers worth forwarding ({@code
+ * x-session-id}, {@code HTTP-Referer}, {@code X-OpenRouter-Title}).
+ */
+public record UpstreamRequest(
+    ChatRequest request, String upstreamModel, EndpointConfig endpoint, boolean stream, Map<String, String> headers) {
+  public UpstreamRequest {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+}
