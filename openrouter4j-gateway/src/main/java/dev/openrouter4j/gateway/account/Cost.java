@@ -1,0 +1,33 @@
+package dev.openrouter4j.gateway.account;
+
+import dev.openrouter4j.gateway.config.Pricing;
+import dev.openrouter4j.gateway.event.TokenUsage;
+
+/**
+ * What a request costs, from the endpoint's pricing (USD per million tokens, and per request) and
+ * the usage the upstream reported. Cached reads and cache writes are priced on their own; the rest
+ * of the prompt at the prompt price. Zero-completion insurance, as OpenRouter's: no completion
+ * tokens, or a request that ended in error, costs nothing.
+ */
+public record Cost(double total, double promptCost, double completionCost) {
+  public static final Cost ZERO = new Cost(0, 0, 0);
+  private static final double PER_MILLION = 1_000_000.0;
+
+  public static Cost of(Pricing pricing, TokenUsage usage, String finishReason) {
+    if (usage == null || usage.completionTokens() <= 0 || "error".equals(finishReason)) {
+      return ZERO;
+    }
+    long cached = Math.min(usage.cachedTokens(), usage.promptTokens());
+    long written = Math.min(usage.cacheWriteTokens(), usage.promptTokens() - cached);
+    long plain = usage.promptTokens() - cached - written;
+    double prompt =
+        (plain * pricing.prompt() + cached * pricing.cacheRead() + written * pricing.cacheWrite()) / PER_MILLION;
+    double completion = usage.completionTokens() * pricing.completion() / PER_MILLION;
+    return new Cost(round(prompt + completion + pricing.request()), round(prompt), round(completion));
+  }
+
+  /** Credits are kept to a tenth of a micro-dollar; more digits are float noise. */
+  private static double round(double usd) {
+    return Math.round(usd * 1e10) / 1e10;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.openrouter4j.gateway.encode;
+
+import dev.openrouter4j.gateway.account.Cost;
+import dev.openrouter4j.gateway.config.Pricing;
+import dev.openrouter4j.gateway.event.TokenUsage;
+import dev.openrouter4j.api.chat.ChatUsage;
+import java.security.SecureRandom;
+
+/**
+ * The identity of one answer as the client sees it: OpenRouter-style id ({@code gen-<epoch>-<20
+ * chars>}), creation time, the model the client asked for (which served it) and the provider that
+ * served it, plus the pricing that turns usage into cost.
+ */
+public record Generation(String id, long created, String model, String provider, Pricing pricing) {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  public static String newId(long epochSeconds) {
+    char[] suffix = new char[20];
+    for (int i = 0; i < suffix.length; i++) suffix[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    return "gen-" + epochSeconds + "-" + new String(suffix);
+  }
+
+  public Generation withRoute(String model, String provider, Pricing pricing) {
+    return new Generation(id, created, model, provider, pricing);
+  }
+
+  /** OpenRouter's usage object: tokens, details, and the cost of this answer. */
+  public ChatUsage usage(TokenUsage usage, String finishReason) {
+    Cost cost = Cost.of(pricing == null ? Pricing.FREE : pricing, usage, finishReason);
+    return new ChatUsage(
+        (int) usage.promptTokens(),
+        (int) usage.completionTokens(),
+        (int) usage.totalTokens(),
+        new ChatUsage.PromptTokensDetails((int) usage.cachedTokens(), (int) usage.cacheWriteTokens(), 0, 0, null),
+        new ChatUsage.CompletionTokensDetails((int) usage.reasoningTokens(), 0, null, null, null),
+        cost.total(),
+        false,
+        new ChatUsage.CostDetails(null, cost.promptCost(), cost.completionCost(), null),
+        null,
+        null);
+  }
+}
