@@ -21,9 +21,18 @@ public final class UpstreamHttp {
   private UpstreamHttp() {}
 
   public static Future<HttpClientResponse> send(HttpClient client, RequestOptions options, Buffer body) {
+    return send(client, options, body, null);
+  }
+
+  /** As above; when {@code abandoned} completes first, the request is reset (the client left). */
+  public static Future<HttpClientResponse> send(HttpClient client, RequestOptions options, Buffer body, Future<Void> abandoned) {
     return client
         .request(options)
-        .compose(req -> req.send(body))
+        .compose(
+            req -> {
+              if (abandoned != null) abandoned.onComplete(v -> req.reset());
+              return req.send(body);
+            })
         .recover(t -> Future.failedFuture(classify(t)))
         .compose(
             response -> {

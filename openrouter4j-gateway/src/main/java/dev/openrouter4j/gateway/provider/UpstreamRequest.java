@@ -2,6 +2,7 @@ package dev.openrouter4j.gateway.provider;
 
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.gateway.config.EndpointConfig;
+import io.vertx.core.Future;
 import java.util.Map;
 
 /**
@@ -10,11 +11,22 @@ import java.util.Map;
  * {@code provider}, {@code plugins}) are left for an adapter that forwards them (the {@code
  * openrouter} kind) to use. {@code stream} is what the client asked for; an adapter may stream from
  * the upstream either way. {@code headers} are client headers worth forwarding ({@code
- * x-session-id}, {@code HTTP-Referer}, {@code X-OpenRouter-Title}).
+ * x-session-id}, {@code HTTP-Referer}, {@code X-OpenRouter-Title}). {@code abandoned} completes when
+ * the client has gone away: an adapter still waiting for the upstream's answer aborts it then.
  */
 public record UpstreamRequest(
-    ChatRequest request, String upstreamModel, EndpointConfig endpoint, boolean stream, Map<String, String> headers) {
+    ChatRequest request,
+    String upstreamModel,
+    EndpointConfig endpoint,
+    boolean stream,
+    Map<String, String> headers,
+    Future<Void> abandoned) {
   public UpstreamRequest {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
+    abandoned = abandoned == null ? Future.future(p -> {}) : abandoned;
+  }
+
+  public UpstreamRequest(ChatRequest request, String upstreamModel, EndpointConfig endpoint, boolean stream, Map<String, String> headers) {
+    this(request, upstreamModel, endpoint, stream, headers, null);
   }
 }

@@ -1,0 +1,144 @@
+package dev.openrouter4j.gateway;
+
+import dev.openrouter4j.gateway.chat.ChatCompletionsHandler;
+import dev.openrouter4j.gateway.config.GatewayConfig;
+import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.http.GatewayMetrics;
+import dev.openrouter4j.gateway.http.GatewayServer;
+import dev.openrouter4j.gateway.http.ModelsHandler;
+import dev.openrouter4j.gateway.provider.Providers;
+import dev.openrouter4j.gateway.routing.EndpointStats;
+import dev.openrouter4j.gateway.routing.RoutePlanner;
+import dev.openrouter4j.gateway.routing.StickyRoutes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The gateway, assembled from its configuration: providers, routing, the handlers, and one HTTP
+ * server per event loop sharing the port. {@link #start} is the only way in; {@link #close} drains
+ * nothing yet (graceful shutdown comes with the accounting work) but releases every resource.
+ */
+public final class Gateway {
+  /** Settings that are not part of the configuration file. */
+  public record Options(Duration processingInterval, int eventLoops) {
+    public static Options defaults() {
+      return new Options(Duration.ofSeconds(1), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+  }
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final Providers providers;
+  private final List<HttpServer> servers = new ArrayList<>();
+  private final List<String> deployments = new ArrayList<>();
+  private final GatewayMetrics metrics = new GatewayMetrics();
+  private final EndpointStats stats = new EndpointStats();
+
+  private Gateway(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.providers = new Providers(vertx, config.providers());
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Options options) {
+    String host = config.server().host();
+    if (!isLoopback(host)) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              "refusing to listen on " + host + ": without API keys the gateway accepts any bearer token, so it only binds to a loopback address"));
+    }
+    Gateway gateway;
+    try {
+      gateway = new Gateway(vertx, config);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    Handler<HttpServerRequest> handler = gateway.handler(options);
+    return gateway.listen(handler, config.server().port(), options.eventLoops()).map(v -> gateway);
+  }
+
+  private Handler<HttpServerRequest> handler(Options options) {
+    StickyRoutes sticky = new StickyRoutes();
+    RoutePlanner planner = new RoutePlanner(config, stats, sticky, ThreadLocalRandom.current(), System::currentTimeMillis);
+    Authenticator auth = Authenticator.openMode();
+    Map<String, Handler<HttpServerRequest>> routes = new HashMap<>();
+    routes.put(
+        "chat",
+        new ChatCompletionsHandler(
+            vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics, options.processingInterval()));
+    ModelsHandler models = new ModelsHandler(config, stats);
+    routes.put("models", models::list);
+    routes.put("models_count", models::count);
+    routes.put("model", models::model);
+    routes.put("endpoints", models::endpoints);
+    routes.put("providers", models::providers);
+    routes.put("metrics", req -> req.response().putHeader("content-type", "text/plain; version=0.0.4").end(metrics.scrape()));
+    return new GatewayServer(routes);
+  }
+
+  /**
+   * One server per event loop (a verticle instance each, so each has its own loop); the first picks
+   * the port when it is 0, the others share it.
+   */
+  private Future<Void> listen(Handler<HttpServerRequest> handler, int port, int count) {
+    HttpServerOptions opts =
+        new HttpServerOptions().setHost(config.server().host()).setPort(port).setTcpNoDelay(true).setIdleTimeout(0)
+            .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024);
+    return deploy(opts, handler, 1)
+        .compose(v -> count > 1 ? deploy(new HttpServerOptions(opts).setPort(servers.get(0).actualPort()), handler, count - 1) : Future.succeededFuture());
+  }
+
+  private Future<Void> deploy(HttpServerOptions opts, Handler<HttpServerRequest> handler, int instances) {
+    return vertx
+        .deployVerticle(
+            () -> new VerticleBase() {
+              @Override
+              public Future<?> start() {
+                return vertx.createHttpServer(opts).requestHandler(handler).listen().onSuccess(s -> {
+                  synchronized (servers) {
+                    servers.add(s);
+                  }
+                });
+              }
+            },
+            new DeploymentOptions().setInstances(instances))
+        .onSuccess(deployments::add)
+        .mapEmpty();
+  }
+
+  public int port() {
+    return servers.get(0).actualPort();
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  public Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (String id : deployments) closing.add(vertx.undeploy(id));
+    return Future.join(closing).compose(v -> providers.close());
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.openrouter4j.gateway.chat;
+
+import dev.openrouter4j.api.RequestLimits;
+import dev.openrouter4j.api.chat.ChatRequest;
+import dev.openrouter4j.api.sse.SseWriter;
+import dev.openrouter4j.gateway.encode.ChatChunkEncoder;
+import dev.openrouter4j.gateway.encode.Generation;
+import dev.openrouter4j.gateway.event.TokenUsage;
+import dev.openrouter4j.gateway.http.ApiError;
+import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.http.BodyReader;
+import dev.openrouter4j.gateway.http.GatewayMetrics;
+import dev.openrouter4j.gateway.provider.Provider;
+import dev.openrouter4j.gateway.routing.EndpointStats;
+import dev.openrouter4j.gateway.routing.RoutePlanner;
+import dev.openrouter4j.gateway.routing.RouteRequest;
+import dev.openrouter4j.gateway.routing.RoutingException;
+import dev.openrouter4j.gateway.routing.StickyRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code POST /api/v1/chat/completions}. The stages, in order: authenticate, read and validate,
+ * plan the route, try endpoints with fallback, translate (stream or JSON), account. Each stage is a
+ * small class; this one only orders them and turns a failure into OpenRouter's error.
+ */
+public final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
+  private static final Set<String> FORWARDED = Set.of("x-session-id", "http-referer", "x-openrouter-title", "x-title", "x-openrouter-categories");
+  private static final Buffer PROCESSING = Buffer.buffer(SseWriter.comment("OPENROUTER PROCESSING"));
+
+  private final Vertx vertx;
+  private final Authenticator authenticator;
+  private final long maxBodyBytes;
+  private final RequestReader<ChatRequest> reader = new RequestReader<>(ChatRequest.class, RequestLimits.Api.CHAT);
+  private final RoutePlanner planner;
+  private final Attempts attempts;
+  private final EndpointStats stats;
+  private final StickyRoutes sticky;
+  private final GatewayMetrics metrics;
+  private final Duration processingInterval;
+
+  public ChatCompletionsHandler(
+      Vertx vertx,
+      Authenticator authenticator,
+      long maxBodyBytes,
+      RoutePlanner planner,
+      Function<String, Provider> providers,
+      EndpointStats stats,
+      StickyRoutes sticky,
+      GatewayMetrics metrics,
+      Duration processingInterval) {
+    this.vertx = vertx;
+    this.authenticator = authenticator;
+    this.maxBodyBytes = maxBodyBytes;
+    this.planner = planner;
+    this.stats = stats;
+    this.sticky = sticky;
+    this.metrics = metrics;
+    this.processingInterval = processingInterval;
+    this.attempts = new Attempts(providers, stats, System::currentTimeMillis);
+  }
+
+  @Override
+  public void handle(HttpServerRequest http) {
+    Exchange x = new Exchange(http, System.nanoTime());
+    http.pause();
+    http.response().closeHandler(v -> x.abandon());
+    authenticator
+        .authenticate(http)
+        .compose(caller -> BodyReader.read(http, maxBodyBytes))
+        .map(body -> validate(x, body))
+        .map(request -> plan(x, request))
+        .compose(plan -> tryEndpoints(x))
+        .compose(opened -> translate(x, opened))
+        .onSuccess(v -> metrics.request("chat", 200, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos)))
+        .onFailure(t -> fail(x, t));
+  }
+
+  private ChatRequest validate(Exchange x, Buffer body) {
+    x.request = reader.read(body);
+    x.stream = Boolean.TRUE.equals(x.request.stream());
+    long now = System.currentTimeMillis() / 1000;
+    x.generation = new Generation(Generation.newId(now), now, null, null, null);
+    Map<String, String> forward = new LinkedHashMap<>();
+    for (String name : FORWARDED) {
+      String value = x.http.getHeader(name);
+      if (value != null) forward.put(name, value);
+    }
+    x.forwardHeaders = forward;
+    return x.request;
+  }
+
+  private Object plan(Exchange x, ChatRequest r) {
+    String stickyKey = r.sessionId() != null ? r.sessionId() : x.http.getHeader("x-session-id");
+    if (stickyKey == null) stickyKey = r.promptCacheKey();
+    Integer maxTokens = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
+    try {
+      x.plan = planner.plan(new RouteRequest(r.model(), r.models(), r.provider(), features(r), maxTokens, stickyKey));
+    } catch (RoutingException e) {
+      throw new ApiError(e.status(), e.getMessage(), e.metadata(), -1);
+    }
+    return x.plan;
+  }
+
+  /** Request features that endpoints must support under {@code require_parameters}. */
+  static Set<String> features(ChatRequest r) {
+    Set<String> f = new LinkedHashSet<>();
+    if (r.tools() != null && !r.tools().isEmpty()) f.add("tools");
+    if (r.toolChoice() != null) f.add("tool_choice");
+    if (r.responseFormat() != null) f.add("response_format");
+    if (r.reasoning() != null || r.reasoningEffort() != null) f.add("reasoning");
+    if (r.logprobs() != null || r.topLogprobs() != null) f.add("logprobs");
+    if (r.seed() != null) f.add("seed");
+    if (r.stop() != null) f.add("stop");
+    return f;
+  }
+
+  private Future<Attempts.Opened> tryEndpoints(Exchange x) {
+    long timer = x.stream ? keepAlive(x) : -1;
+    return attempts.run(x).andThen(ar -> {
+      if (timer >= 0) vertx.cancelTimer(timer);
+    });
+  }
+
+  /**
+   * While a stream waits for its first upstream event, OpenRouter's keep-alive comment goes out
+   * every interval. The first one commits the 200 headers; a failure before it still gets a real
+   * status.
+   */
+  private long keepAlive(Exchange x) {
+    return vertx.setPeriodic(
+        processingInterval.toMillis(),
+        id -> {
+          var r = x.http.response();
+          if (r.closed() || r.ended()) return;
+          StreamHead.commit(x);
+          r.write(PROCESSING);
+        });
+  }
+
+  private Future<Void> translate(Exchange x, Attempts.Opened opened) {
+    x.served = opened.candidate();
+    x.firstContentNanos = System.nanoTime();
+    x.generation = x.generation.withRoute(opened.candidate().model(), opened.candidate().providerId(), opened.candidate().endpoint().pricing());
+    if (x.stream) {
+      StreamReply reply = new StreamReply(x, new ChatChunkEncoder(x.generation));
+      reply.start(opened);
+      return reply.outcome().map(o -> {
+        account(x, o.encoder().usage(), o.failed());
+        return null;
+      });
+    }
+    JsonReply reply = new JsonReply(x);
+    reply.start(opened);
+    return reply.outcome().map(a -> {
+      account(x, a.usage(), a.failure() != null);
+      return null;
+    });
+  }
+
+  /** The account stage: endpoint statistics, stickiness, token metrics. Credits come with API keys. */
+  private void account(Exchange x, TokenUsage usage, boolean failed) {
+    long now = System.currentTimeMillis();
+    var c = x.served;
+    long ttftMs = (x.firstContentNanos - x.startNanos) / 1_000_000;
+    double seconds = (System.nanoTime() - x.firstContentNanos) / 1e9;
+    double throughput = usage != null && seconds > 0 ? usage.completionTokens() / seconds : 0;
+    if (failed) {
+      stats.recordFailure(c.endpointKey(), now);
+    } else {
+      stats.recordSuccess(c.endpointKey(), ttftMs, throughput, now);
+      String session = x.request.sessionId() != null ? x.request.sessionId() : x.http.getHeader("x-session-id");
+      String key = session != null ? session : x.request.promptCacheKey();
+      boolean cacheHit = usage != null && usage.cachedTokens() > 0;
+      if (key != null && StickyRoutes.worthRemembering(c, session != null, cacheHit)) sticky.remember(key, c.model(), c.endpointKey(), now);
+    }
+    if (usage != null) metrics.tokens(c.model(), c.providerId(), usage.promptTokens(), usage.completionTokens());
+  }
+
+  private void fail(Exchange x, Throwable t) {
+    ApiError error = t instanceof ApiError a ? a : new ApiError(500, "internal error: " + t.getMessage());
+    for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
+    if (error.status() == 499) return; // the client left; nobody to answer
+    var r = x.http.response();
+    metrics.request("chat", error.status(), x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
+    if (r.headWritten()) {
+      // the stream had started (keep-alive comments): the error goes in-band
+      if (!r.ended() && !r.closed()) {
+        ChatChunkEncoder encoder = new ChatChunkEncoder(x.generation);
+        var chunk = encoder.failure(new dev.openrouter4j.gateway.event.LlmEvent.Failure(error.status(), error.getMessage(),
+            error.metadata() == null ? null : String.valueOf(error.metadata().get("error_type")), null));
+        try {
+          r.write("data: " + dev.openrouter4j.api.Json.mapper().writeValueAsString(chunk) + "\n\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+        r.end(Buffer.buffer(SseWriter.done()));
+      }
+      return;
+    }
+    error.send(r);
+    if (error.status() == 413) x.http.connection().close();
+  }
+}

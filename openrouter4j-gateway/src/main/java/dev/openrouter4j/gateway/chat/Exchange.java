@@ -1,0 +1,54 @@
+package dev.openrouter4j.gateway.chat;
+
+import dev.openrouter4j.api.chat.ChatRequest;
+import dev.openrouter4j.gateway.encode.Generation;
+import dev.openrouter4j.gateway.provider.UpstreamCall;
+import dev.openrouter4j.gateway.routing.Candidate;
+import dev.openrouter4j.gateway.routing.RoutePlan;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one chat completion request carries through the stages: the typed context of the
+ * pipeline (no string-keyed attributes). Confined to the request's event loop.
+ */
+final class Exchange {
+  /** One upstream attempt, for the error history and the generation record. */
+  record Attempt(String provider, String model, int status, long latencyMs) {}
+
+  final HttpServerRequest http;
+  final long startNanos;
+  final Promise<Void> abandoned = Promise.promise();
+  final List<Attempt> attempts = new ArrayList<>();
+
+  Generation generation;
+  ChatRequest request;
+  boolean stream;
+  Map<String, String> forwardHeaders = Map.of();
+  RoutePlan plan;
+  Candidate served;
+  UpstreamCall call;
+  long firstContentNanos;
+
+  Exchange(HttpServerRequest http, long startNanos) {
+    this.http = http;
+    this.startNanos = startNanos;
+  }
+
+  Future<Void> abandonedFuture() {
+    return abandoned.future();
+  }
+
+  boolean isAbandoned() {
+    return abandoned.future().isComplete();
+  }
+
+  /** The client went away: stop the upstream work at once. */
+  void abandon() {
+    if (abandoned.tryComplete() && call != null) call.cancel();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.openrouter4j.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Map;
+
+/**
+ * Routes a request to its handler by method and path. The API is small and fixed, so a switch is
+ * clearer (and cheaper) than a router library. {@code /v1/...} is accepted as well as {@code
+ * /api/v1/...}, for OpenAI clients pointed at the bare host.
+ */
+public final class GatewayServer implements Handler<HttpServerRequest> {
+  /** The handlers, by route name: chat, models, models_count, model, endpoints, providers, metrics. */
+  private final Map<String, Handler<HttpServerRequest>> handlers;
+
+  public GatewayServer(Map<String, Handler<HttpServerRequest>> handlers) {
+    this.handlers = Map.copyOf(handlers);
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    String path = request.path();
+    if (path.equals("/health")) {
+      request.response().putHeader("content-type", "application/json").end("{\"status\":\"ok\"}");
+      return;
+    }
+    String route = route(request.method(), normalise(path));
+    Handler<HttpServerRequest> handler = route == null ? null : handlers.get(route);
+    if (handler == null) {
+      boolean known = route != null || knownPath(normalise(path));
+      new ApiError(known ? 405 : 404, known ? "method not allowed" : "no such route: " + path).send(request.response());
+      return;
+    }
+    try {
+      handler.handle(request);
+    } catch (ApiError e) {
+      e.send(request.response());
+    } catch (RuntimeException e) {
+      new ApiError(500, "internal error").send(request.response());
+    }
+  }
+
+  static String normalise(String path) {
+    if (path.startsWith("/api/v1/")) return path.substring(7);
+    if (path.startsWith("/v1/")) return path.substring(3);
+    return path;
+  }
+
+  static String route(HttpMethod method, String path) {
+    if (method == HttpMethod.POST) {
+      return switch (path) {
+        case "/chat/completions" -> "chat";
+        case "/responses" -> "responses";
+        default -> null;
+      };
+    }
+    if (method != HttpMethod.GET) return null;
+    if (path.equals("/metrics")) return "metrics";
+    if (path.equals("/models")) return "models";
+    if (path.equals("/models/count")) return "models_count";
+    if (path.equals("/providers")) return "providers";
+    if (path.startsWith("/model/") && segments(path) == 3) return "model";
+    if (path.startsWith("/models/") && path.endsWith("/endpoints") && segments(path) == 4) return "endpoints";
+    return null;
+  }
+
+  private static boolean knownPath(String path) {
+    return path.equals("/chat/completions") || path.equals("/responses") || path.startsWith("/models") || path.equals("/providers");
+  }
+
+  private static int segments(String path) {
+    return path.substring(1).split("/").length;
+  }
+}
