@@ -1,5 +1,6 @@
 package dev.openrouter4j.gateway.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,19 @@ public record ProviderConfig(
     Map<String, Object> options) {
 
   public static final long DEFAULT_TIMEOUT_MS = 600_000;
+
+  /** The adapter kinds a provider may name. */
+  public static final List<String> KINDS = List.of("openai", "anthropic", "openrouter", "simulated");
+
+  /** The public API base URL of a kind, used when {@code base_url} is not given; null for {@code simulated}. */
+  public static String defaultBaseUrl(String kind) {
+    return switch (kind) {
+      case "openai" -> "https://api.openai.com/v1";
+      case "anthropic" -> "https://api.anthropic.com";
+      case "openrouter" -> "https://openrouter.ai/api/v1";
+      default -> null;
+    };
+  }
 
   public ProviderConfig {
     options = options == null ? Map.of() : Map.copyOf(options);
