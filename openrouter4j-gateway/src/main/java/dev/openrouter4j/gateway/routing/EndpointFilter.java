@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -61,7 +62,8 @@ record EndpointFilter(String reason, Predicate<Candidate> admits) {
 
   /** An endpoint whose config names no quantization counts as {@code unknown}, as on OpenRouter. */
   static EndpointFilter quantizations(List<Quantization> allowed) {
-    Set<String> names = Set.copyOf(allowed.stream().map(q -> q.name().toLowerCase(Locale.ROOT)).toList());
+    Set<String> names =
+        Set.copyOf(allowed.stream().filter(Objects::nonNull).map(q -> q.name().toLowerCase(Locale.ROOT)).toList());
     return new EndpointFilter(QUANTIZATION, c -> {
       String q = c.endpoint().quantization();
       return names.contains(q == null ? "unknown" : q.toLowerCase(Locale.ROOT));

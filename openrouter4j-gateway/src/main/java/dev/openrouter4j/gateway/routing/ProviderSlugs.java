@@ -12,6 +12,7 @@ final class ProviderSlugs {
   private ProviderSlugs() {}
 
   static boolean matches(String slug, String providerId) {
+    if (slug == null) return false; // a null in a list decoded from JSON names nothing
     if (providerId.equalsIgnoreCase(slug)) return true;
     return providerId.length() > slug.length()
         && providerId.charAt(slug.length()) == '/'

@@ -11,6 +11,7 @@ import dev.openrouter4j.gateway.config.ModelConfig;
 import dev.openrouter4j.gateway.config.ProviderConfig;
 import dev.openrouter4j.gateway.routing.RoutePlan.Exclusion;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -222,7 +223,7 @@ public final class RoutePlanner {
    */
   private static List<Candidate> primaryOnlyIfNoFallbacks(List<Candidate> attempts, ProviderPreferences p) {
     if (allowFallbacks(p) || (p.order() != null && !p.order().isEmpty())) return attempts;
-    Set<String> seen = new LinkedHashSet<>();
+    Set<String> seen = new HashSet<>();
     return attempts.stream().filter(c -> seen.add(c.model())).toList();
   }
 

@@ -2,6 +2,7 @@ package dev.openrouter4j.gateway.routing;
 
 import dev.openrouter4j.api.ProviderPreferences;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,9 +29,13 @@ public record RouteRequest(
   private static final ProviderPreferences DEFAULTS = ProviderPreferences.builder().build();
 
   public RouteRequest {
-    models = models == null ? List.of() : List.copyOf(models);
+    // Lists decoded from JSON may hold nulls ([null]); they name nothing.
+    models = models == null ? List.of() : models.stream().filter(Objects::nonNull).toList();
     preferences = preferences == null ? DEFAULTS : preferences;
-    requiredFeatures = requiredFeatures == null ? Set.of() : Set.copyOf(requiredFeatures);
+    requiredFeatures =
+        requiredFeatures == null
+            ? Set.of()
+            : Set.copyOf(requiredFeatures.stream().filter(Objects::nonNull).toList());
   }
 
   /** A request for one model with default preferences. */

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.openrouter4j.api.Enums.Quantization;
 import dev.openrouter4j.api.ProviderPreferences;
 import dev.openrouter4j.gateway.config.ModelConfig;
 import dev.openrouter4j.gateway.routing.PlannerFixtures.Rig;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -134,5 +136,18 @@ class RoutePlannerModelsTest {
     Rig r = new Rig(config(model("a/tools", endpoint("p").supports("tools").build()), model("b/plain", ep("q", 1))));
     RoutePlan plan = r.plan(new RouteRequest("a/tools", List.of("b/plain"), null, Set.of("tools"), null, null));
     assertEquals(List.of("a/tools@p", "b/plain@q"), attemptsOf(plan));
+  }
+
+  @Test
+  void nullsInListsDecodedFromJsonNameNothing() {
+    List<String> slugs = Arrays.asList(null, "openai");
+    List<String> ignore = Arrays.asList((String) null);
+    List<Quantization> quantizations = Arrays.asList(null, Quantization.UNKNOWN);
+    var prefs =
+        new ProviderPreferences(
+            slugs, slugs, ignore, null, null, null, null, null, quantizations, null, null, null, null);
+    Set<String> features = new HashSet<>(Arrays.asList("tools", null));
+    RouteRequest req = new RouteRequest(null, Arrays.asList(null, "openai/gpt-x"), prefs, features, null, null);
+    assertEquals(List.of("openai/gpt-x@openai"), attemptsOf(rig.plan(req)));
   }
 }
