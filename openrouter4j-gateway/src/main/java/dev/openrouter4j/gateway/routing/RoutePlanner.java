@@ -158,12 +158,11 @@ public final class RoutePlanner {
    * load balancing, decides.
    */
   private List<Candidate> rank(Group group, ProviderPreferences p, List<Exclusion> excluded, long now) {
-    List<String> order = p.order();
-    if (order == null || order.isEmpty()) return rankUnpinned(group.candidates(), group.sort(), now);
+    if (!hasOrder(p)) return rankUnpinned(group.candidates(), group.sort(), now);
 
     List<Candidate> listed = new ArrayList<>();
     List<Candidate> rest = new ArrayList<>(group.candidates());
-    for (String slug : order) {
+    for (String slug : p.order()) {
       for (var it = rest.iterator(); it.hasNext(); ) {
         Candidate c = it.next();
         if (ProviderSlugs.matches(slug, c.providerId())) {
@@ -194,8 +193,7 @@ public final class RoutePlanner {
    * filtered out is not in the list to move.
    */
   private List<Candidate> promoteSticky(List<Candidate> attempts, RouteRequest request, long now) {
-    List<String> order = request.preferences().order();
-    if (request.stickyKey() == null || (order != null && !order.isEmpty())) return attempts;
+    if (request.stickyKey() == null || hasOrder(request.preferences())) return attempts;
     List<Candidate> out = new ArrayList<>(attempts);
     for (String model : modelsIn(attempts)) {
       Optional<String> pinned = sticky.lookup(request.stickyKey(), model, now);
@@ -222,7 +220,7 @@ public final class RoutePlanner {
    * request for fallbacks. (With {@code order}, {@link #rank} already kept only the listed ones.)
    */
   private static List<Candidate> primaryOnlyIfNoFallbacks(List<Candidate> attempts, ProviderPreferences p) {
-    if (allowFallbacks(p) || (p.order() != null && !p.order().isEmpty())) return attempts;
+    if (allowFallbacks(p) || hasOrder(p)) return attempts;
     Set<String> seen = new HashSet<>();
     return attempts.stream().filter(c -> seen.add(c.model())).toList();
   }
@@ -231,6 +229,10 @@ public final class RoutePlanner {
     Set<String> models = new LinkedHashSet<>();
     for (Candidate c : attempts) models.add(c.model());
     return models;
+  }
+
+  private static boolean hasOrder(ProviderPreferences p) {
+    return p.order() != null && !p.order().isEmpty();
   }
 
   private static boolean allowFallbacks(ProviderPreferences p) {
