@@ -91,15 +91,15 @@ public final class Gateway {
   }
 
   /**
-   * One server per event loop (a verticle instance each, so each has its own loop); the first picks
-   * the port when it is 0, the others share it.
+   * One server per event loop (a verticle instance each, so each has its own loop), all sharing
+   * the port. Port 0 is passed to Vert.x as -1: its way of saying "one random port, shared by every
+   * instance" (a plain 0 would give each instance its own port).
    */
   private Future<Void> listen(Handler<HttpServerRequest> handler, int port, int count) {
     HttpServerOptions opts =
-        new HttpServerOptions().setHost(config.server().host()).setPort(port).setTcpNoDelay(true).setIdleTimeout(0)
+        new HttpServerOptions().setHost(config.server().host()).setPort(port == 0 ? -1 : port).setTcpNoDelay(true).setIdleTimeout(0)
             .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024);
-    return deploy(opts, handler, 1)
-        .compose(v -> count > 1 ? deploy(new HttpServerOptions(opts).setPort(servers.get(0).actualPort()), handler, count - 1) : Future.succeededFuture());
+    return deploy(opts, handler, count);
   }
 
   private Future<Void> deploy(HttpServerOptions opts, Handler<HttpServerRequest> handler, int instances) {

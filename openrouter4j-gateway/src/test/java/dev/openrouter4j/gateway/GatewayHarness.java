@@ -1,0 +1,69 @@
+package dev.openrouter4j.gateway;
+
+import dev.openrouter4j.OpenRouter;
+import dev.openrouter4j.RetryConfig;
+import dev.openrouter4j.gateway.config.ConfigLoader;
+import dev.openrouter4j.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A gateway on loopback port 0 from a YAML configuration, with an SDK client and a raw HTTP client pointed at it. */
+final class GatewayHarness implements AutoCloseable {
+  final Vertx vertx;
+  final Gateway gateway;
+  final OpenRouter client;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  GatewayHarness(Vertx vertx, String yaml) throws Exception {
+    this(vertx, yaml, new Gateway.Options(Duration.ofMillis(50), 2));
+  }
+
+  GatewayHarness(Vertx vertx, String yaml, Gateway.Options options) throws Exception {
+    this.vertx = vertx;
+    GatewayConfig config = ConfigLoader.withOverrides(ConfigLoader.parse(yaml, "test.yaml", Map.of()), "127.0.0.1", 0);
+    this.gateway = Gateway.start(vertx, config, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    this.client = OpenRouter.builder().apiKey("sk-test").serverUrl(url("/api/v1")).retryConfig(RetryConfig.none()).build();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + gateway.port() + path;
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer sk-test")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postBytes(String path, byte[] body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer sk-test")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer sk-test").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws Exception {
+    client.close();
+    gateway.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}

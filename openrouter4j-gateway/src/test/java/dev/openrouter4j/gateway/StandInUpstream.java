@@ -1,0 +1,140 @@
+package dev.openrouter4j.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for an upstream provider on loopback, speaking whatever bytes a test scripts (real
+ * recorded bodies, mostly). Scripted replies are served in order; requests are recorded.
+ */
+final class StandInUpstream implements AutoCloseable {
+  record Recorded(String method, String path, Map<String, String> headers, String body) {}
+
+  /** One scripted answer: status, content type, body parts with a delay before each, then maybe a cut. */
+  record Reply(int status, String contentType, List<String> parts, Duration delay, boolean cut, Duration stallHeaders, Map<String, String> headers) {
+    static Reply json(int status, String body) {
+      return new Reply(status, "application/json", List.of(body), Duration.ZERO, false, Duration.ZERO, Map.of());
+    }
+
+    static Reply sse(String... parts) {
+      return new Reply(200, "text/event-stream", List.of(parts), Duration.ZERO, false, Duration.ZERO, Map.of());
+    }
+
+    Reply delayEach(Duration d) {
+      return new Reply(status, contentType, parts, d, cut, stallHeaders, headers);
+    }
+
+    Reply thenCut() {
+      return new Reply(status, contentType, parts, delay, true, stallHeaders, headers);
+    }
+
+    Reply stallHeaders(Duration d) {
+      return new Reply(status, contentType, parts, delay, cut, d, headers);
+    }
+
+    Reply header(String name, String value) {
+      Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+      h.put(name, value);
+      return new Reply(status, contentType, parts, delay, cut, stallHeaders, h);
+    }
+  }
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+  final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
+  final AtomicInteger closedConnections = new AtomicInteger();
+  private Reply fallback = Reply.json(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
+
+  StandInUpstream(Vertx vertx) throws Exception {
+    this.vertx = vertx;
+    this.server =
+        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .requestHandler(this::handle)
+            .connectionHandler(c -> c.closeHandler(v -> closedConnections.incrementAndGet()))
+            .listen()
+            .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.actualPort() + "/v1";
+  }
+
+  StandInUpstream enqueue(Reply reply) {
+    replies.add(reply);
+    return this;
+  }
+
+  /** Served whenever the queue is empty. */
+  StandInUpstream always(Reply reply) {
+    fallback = reply;
+    return this;
+  }
+
+  Recorded take() throws InterruptedException {
+    Recorded r = requests.poll(5, TimeUnit.SECONDS);
+    if (r == null) throw new AssertionError("the upstream received no request");
+    return r;
+  }
+
+  private void handle(HttpServerRequest req) {
+    req.body().onSuccess(body -> {
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      req.headers().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue()));
+      requests.add(new Recorded(req.method().name(), req.path(), headers, body.toString()));
+      Reply reply = replies.poll();
+      if (reply == null) reply = fallback;
+      Reply r = reply;
+      if (r.stallHeaders().isZero()) respond(req, r);
+      else vertx.setTimer(r.stallHeaders().toMillis(), id -> respond(req, r));
+    });
+  }
+
+  private void respond(HttpServerRequest req, Reply r) {
+    var res = req.response();
+    if (res.closed()) return;
+    res.setStatusCode(r.status()).putHeader("content-type", r.contentType());
+    r.headers().forEach(res::putHeader);
+    boolean streamed = r.parts().size() > 1 || !r.delay().isZero() || r.cut();
+    if (!streamed) {
+      res.end(r.parts().isEmpty() ? "" : r.parts().get(0));
+      return;
+    }
+    res.setChunked(true);
+    writeParts(req, r, new ArrayList<>(r.parts()), 0);
+  }
+
+  private void writeParts(HttpServerRequest req, Reply r, List<String> parts, int i) {
+    var res = req.response();
+    if (res.closed()) return;
+    if (i >= parts.size()) {
+      if (r.cut()) req.connection().close();
+      else res.end();
+      return;
+    }
+    Runnable write = () -> {
+      if (res.closed()) return;
+      res.write(Buffer.buffer(parts.get(i)));
+      writeParts(req, r, parts, i + 1);
+    };
+    if (r.delay().isZero()) write.run();
+    else vertx.setTimer(r.delay().toMillis(), id -> write.run());
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+}
