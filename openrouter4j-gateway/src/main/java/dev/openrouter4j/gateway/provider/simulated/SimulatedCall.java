@@ -93,6 +93,9 @@ final class SimulatedCall implements UpstreamCall {
       int burst = 0;
       while (!paused && !finished && timer < 0) {
         if (next == faultIndex) {
+          // when the next token would have been due, so the tokens before it arrive on their own
+          // first, as they would from a real upstream that broke while generating
+          if (tokenSent && !due()) return;
           strike();
           return;
         }

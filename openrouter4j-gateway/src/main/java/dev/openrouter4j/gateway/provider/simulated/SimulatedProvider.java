@@ -39,8 +39,9 @@ import java.util.random.RandomGenerator;
  * Faults: {@code status:NNN} fails {@code open()} after {@code ttft_ms} with that status; {@code
  * timeout} fails it only after the provider's {@code timeout_ms} (with 408), so the gateway's own
  * timeout fires first, and never when {@code timeout_ms} is 0; {@code cut_after:N} breaks the call
- * after N tokens; {@code error_after:N} sends a 502 {@code Failure} event after N tokens. Whether a
- * fault strikes is drawn per request from a generator seeded with {@code seed}.
+ * after N tokens ({@code fail(IOException)}); {@code error_after:N} sends a 502 {@code Failure}
+ * event after N tokens, then ends. Both strike when token N+1 would have been due. Whether a fault
+ * strikes is drawn per request from a generator seeded with {@code seed}.
  */
 public final class SimulatedProvider implements Provider {
   private final Vertx vertx;
@@ -85,11 +86,11 @@ public final class SimulatedProvider implements Provider {
     return switch (fault) {
       case SimulatedFault.Status s ->
           delay(context, p.ttftMs())
-              .compose(v -> Future.failedFuture(UpstreamException.fromStatus(s.status(), "simulated status " + s.status(), -1)));
+              .compose(v -> failed(UpstreamException.fromStatus(s.status(), "simulated status " + s.status(), -1)));
       case SimulatedFault.Timeout t ->
           config.timeoutMs() > 0
               ? delay(context, config.timeoutMs())
-                  .compose(v -> Future.failedFuture(UpstreamException.timeout("simulated timeout after " + config.timeoutMs() + " ms")))
+                  .compose(v -> failed(UpstreamException.timeout("simulated timeout after " + config.timeoutMs() + " ms")))
               : Promise.<UpstreamCall>promise().future();
       default -> {
         Script script = AnswerPlanner.plan(request.request(), "sim-" + requests.incrementAndGet(), model(request), p);
@@ -110,6 +111,10 @@ public final class SimulatedProvider implements Provider {
   private boolean strikes(SimulationProfile p) {
     if (p.fault() instanceof SimulatedFault.None || p.faultRate() <= 0) return false;
     return p.faultRate() >= 1 || faultDraws.nextDouble() < p.faultRate();
+  }
+
+  private static Future<UpstreamCall> failed(UpstreamException e) {
+    return Future.failedFuture(e);
   }
 
   private static String model(UpstreamRequest request) {

@@ -17,6 +17,7 @@ final class RecordingSink implements EventSink {
   final List<LlmEvent> events = new ArrayList<>();
   final List<Long> nanos = new ArrayList<>();
   final CompletableFuture<Throwable> done = new CompletableFuture<>();
+  volatile long endedNanos;
   private final BiConsumer<RecordingSink, LlmEvent> hook;
 
   RecordingSink() {
@@ -37,11 +38,13 @@ final class RecordingSink implements EventSink {
 
   @Override
   public void end() {
+    endedNanos = System.nanoTime();
     if (!done.complete(null)) throw new AssertionError("ended twice");
   }
 
   @Override
   public void fail(Throwable cause) {
+    endedNanos = System.nanoTime();
     if (!done.complete(cause)) throw new AssertionError("ended twice");
   }
 

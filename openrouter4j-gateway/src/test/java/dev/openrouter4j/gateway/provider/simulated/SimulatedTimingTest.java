@@ -121,6 +121,16 @@ class SimulatedTimingTest {
     assertFalse(sink.done.isDone(), "a cancelled call neither ends nor fails");
   }
 
+  @Test
+  void aCutStrikesWhenTheNextTokenWouldHaveBeenDue() throws Exception {
+    // 20 tokens/s: the cut after one token comes 50 ms after it, not together with it
+    SimulatedProvider provider = Sim.provider(vertx, Map.of("tokens_per_second", 20, "fault", "cut_after:1"));
+    RecordingSink sink = Sim.run(provider, upstream(ask("hi").build()));
+
+    assertEquals(1, tokenTimes(sink).size());
+    assertTrue(sink.endedNanos - tokenTimes(sink).getFirst() >= 50 * MS);
+  }
+
   private static int indexOf(RecordingSink sink, Class<? extends LlmEvent> type) {
     List<LlmEvent> events = sink.snapshot();
     for (int i = 0; i < events.size(); i++) if (type.isInstance(events.get(i))) return i;
