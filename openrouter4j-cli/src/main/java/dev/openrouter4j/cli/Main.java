@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "The OpenRouter API from the command line.",
-    subcommands = {ChatCommand.class, ResponsesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ChatCommand.class,
+      ResponsesCommand.class,
+      ServeCommand.class,
+      SimulateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));
