@@ -34,12 +34,12 @@ final class AnthropicEventDecoder {
   private JsonNode finalUsage;
   private String stopReason;
   private boolean started;
-  private boolean finished;
-  private boolean failed;
+  /** Finished or failed: whatever follows is ignored. */
+  private boolean done;
 
   /** Decodes one event (its JSON data); unknown event and block types are ignored. */
   void event(JsonNode e, Consumer<LlmEvent> out) {
-    if (failed || finished) return;
+    if (done) return;
     switch (e.path("type").asText()) {
       case "message_start" -> {
         JsonNode message = e.path("message");
@@ -57,7 +57,7 @@ final class AnthropicEventDecoder {
       }
       case "message_stop" -> finish(out);
       case "error" -> {
-        failed = true;
+        done = true;
         out.accept(AnthropicErrors.failure(e));
       }
       default -> {} // ping, and event types newer than this adapter
@@ -69,7 +69,7 @@ final class AnthropicEventDecoder {
    * message_stop} was cut; before it, the stream was truncated, which fails the call.
    */
   void end(Consumer<LlmEvent> out) {
-    if (failed || finished) return;
+    if (done) return;
     if (stopReason == null) {
       throw new IllegalStateException(started ? "Anthropic stream ended before the message finished" : "Anthropic sent no message");
     }
@@ -137,7 +137,7 @@ final class AnthropicEventDecoder {
   }
 
   private void finish(Consumer<LlmEvent> out) {
-    finished = true;
+    done = true;
     // Blocks still open were cut short; their tool calls still need an end.
     blocks.keySet().stream().sorted().toList().forEach(i -> blockStop(blocks.remove(i), out));
     out.accept(new LlmEvent.Usage(usage()));
