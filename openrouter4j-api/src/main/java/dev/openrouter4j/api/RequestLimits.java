@@ -93,8 +93,13 @@ public final class RequestLimits {
       }
     }
     JsonNode rf = body.get("response_format");
-    if (rf != null && rf.has("json_schema")) {
-      return name(rf.get("json_schema").get("name"), "response_format.json_schema.name");
+    if (rf != null && !rf.isNull()) {
+      if (!rf.isObject() || !rf.path("type").isTextual()) return fail("response_format", "must be an object with a type");
+      if (rf.get("type").asText().equals("json_schema")) {
+        JsonNode schema = rf.get("json_schema");
+        if (schema == null || !schema.isObject()) return fail("response_format.json_schema", "is required for type json_schema");
+        return name(schema.get("name"), "response_format.json_schema.name");
+      }
     }
     return range(body, "max_tokens", 0, Double.MAX_VALUE)
         .or(() -> range(body, "max_completion_tokens", 0, Double.MAX_VALUE));

@@ -207,7 +207,12 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
       }
       return;
     }
-    error.send(r);
-    if (error.status() == 413) x.http.connection().close();
+    error.send(r).onComplete(v -> {
+      if (error.status() == 413 && !x.http.isEnded()) {
+        // the refused body is still arriving: stop it (HTTP/2: reset the stream; HTTP/1: the connection)
+        if (x.http.version() == io.vertx.core.http.HttpVersion.HTTP_2) r.reset(0);
+        else x.http.connection().close();
+      }
+    });
   }
 }

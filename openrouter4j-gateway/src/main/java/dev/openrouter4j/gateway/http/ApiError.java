@@ -59,10 +59,10 @@ public final class ApiError extends RuntimeException {
   }
 
   /** Writes this error as the whole response, unless the response has already begun. */
-  public void send(HttpServerResponse response) {
-    if (response.headWritten() || response.ended() || response.closed()) return;
+  public io.vertx.core.Future<Void> send(HttpServerResponse response) {
+    if (response.headWritten() || response.ended() || response.closed()) return io.vertx.core.Future.succeededFuture();
     response.setStatusCode(status).putHeader("content-type", "application/json");
     if (retryAfterSeconds >= 0) response.putHeader("retry-after", Long.toString(retryAfterSeconds));
-    response.end(json());
+    return response.end(json());
   }
 }
