@@ -1,6 +1,7 @@
 package dev.openrouter4j.gateway.provider;
 
 import dev.openrouter4j.gateway.config.ProviderConfig;
+import dev.openrouter4j.gateway.provider.anthropic.AnthropicProvider;
 import dev.openrouter4j.gateway.provider.openai.OpenAiProvider;
 import dev.openrouter4j.gateway.provider.simulated.SimulatedProvider;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ public final class Providers {
     return switch (config.kind()) {
       case "openai" -> new OpenAiProvider(vertx, config, false);
       case "openrouter" -> new OpenAiProvider(vertx, config, true);
+      case "anthropic" -> new AnthropicProvider(vertx, config);
       case "simulated" -> new SimulatedProvider(vertx, config);
       default -> throw new IllegalArgumentException("unknown provider kind: " + config.kind());
     };
