@@ -1,5 +1,7 @@
 package dev.openrouter4j.gateway.chat;
 
+import dev.openrouter4j.api.Enums;
+import dev.openrouter4j.api.ProviderPreferences;
 import dev.openrouter4j.api.RequestLimits;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.api.sse.SseWriter;
@@ -104,11 +106,24 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
     if (stickyKey == null) stickyKey = r.promptCacheKey();
     Integer maxTokens = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
     try {
-      x.plan = planner.plan(new RouteRequest(r.model(), r.models(), r.provider(), features(r), maxTokens, stickyKey));
+      x.plan = planner.plan(new RouteRequest(r.model(), r.models(), preferences(r), features(r), maxTokens, stickyKey));
     } catch (RoutingException e) {
       throw new ApiError(e.status(), e.getMessage(), e.metadata(), -1);
     }
     return x.plan;
+  }
+
+  /**
+   * The provider preferences, with the deprecated top-level {@code route} mapped as OpenRouter maps
+   * it: {@code fallback} is {@code sort.partition: model}, {@code sort} is {@code partition: none}.
+   */
+  @SuppressWarnings("deprecation")
+  static ProviderPreferences preferences(ChatRequest r) {
+    ProviderPreferences p = r.provider();
+    if (r.route() == null || (p != null && p.sort() != null && p.sort().partition() != null)) return p;
+    Enums.Partition partition = "sort".equals(r.route()) ? Enums.Partition.NONE : Enums.Partition.MODEL;
+    ProviderPreferences.Builder b = p == null ? ProviderPreferences.builder() : p.toBuilder();
+    return b.sort(new ProviderPreferences.Sort(p == null || p.sort() == null ? null : p.sort().by(), partition)).build();
   }
 
   /** Request features that endpoints must support under {@code require_parameters}. */
