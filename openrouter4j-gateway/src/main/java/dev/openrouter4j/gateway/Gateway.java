@@ -92,14 +92,26 @@ public final class Gateway {
 
   /**
    * One server per event loop (a verticle instance each, so each has its own loop), all sharing
-   * the port. Port 0 is passed to Vert.x as -1: its way of saying "one random port, shared by every
-   * instance" (a plain 0 would give each instance its own port).
+   * the port. For port 0 a free port is found first: Vert.x shares servers by host and port, so its
+   * own "random port" would be shared with any other gateway in the same Vert.x instance.
    */
   private Future<Void> listen(Handler<HttpServerRequest> handler, int port, int count) {
+    int actual;
+    try {
+      actual = port != 0 ? port : freePort(config.server().host());
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
     HttpServerOptions opts =
-        new HttpServerOptions().setHost(config.server().host()).setPort(port == 0 ? -1 : port).setTcpNoDelay(true).setIdleTimeout(0)
+        new HttpServerOptions().setHost(config.server().host()).setPort(actual).setTcpNoDelay(true).setIdleTimeout(0)
             .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024);
     return deploy(opts, handler, count);
+  }
+
+  private static int freePort(String host) throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    }
   }
 
   private Future<Void> deploy(HttpServerOptions opts, Handler<HttpServerRequest> handler, int instances) {

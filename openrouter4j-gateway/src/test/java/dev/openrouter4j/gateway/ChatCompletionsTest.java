@@ -257,4 +257,48 @@ class ChatCompletionsTest {
     while (primary.closedConnections.get() == before && System.nanoTime() < deadline) Thread.sleep(20);
     assertTrue(primary.closedConnections.get() > before, "the upstream connection was not closed");
   }
+
+  @Test
+  void anUpstreamThatStallsPastItsTimeoutFallsBackAndAloneGives408() throws Exception {
+    try (StandInUpstream slow = new StandInUpstream(vertx); StandInUpstream fast = new StandInUpstream(vertx);
+        GatewayHarness g = new GatewayHarness(vertx, config(slow, fast, 300))) {
+      slow.always(Reply.json(200, completion("x", "too late")).stallHeaders(Duration.ofSeconds(3)));
+      fast.enqueue(Reply.json(200, completion("x", "in time")));
+      ChatRequest r = hello().toBuilder().provider(ProviderPreferences.builder().order("primary", "backup").build()).build();
+      assertEquals("in time", g.client.chat().send(r).text());
+      ApiException e = assertThrows(ApiException.class, () -> g.client.chat().send(hello().toBuilder()
+          .provider(ProviderPreferences.builder().order("primary").allowFallbacks(false).build()).build()));
+      assertEquals(408, e.statusCode());
+    }
+  }
+
+  @Test
+  void aRateLimitedOnlyProviderGives429WithItsRetryAfter() {
+    primary.enqueue(Reply.json(429, "{\"error\":{\"message\":\"slow down\"}}").header("retry-after", "7"));
+    ApiException e = assertThrows(ApiException.class, () -> gw.client.chat().send(hello().toBuilder()
+        .provider(ProviderPreferences.builder().order("primary").allowFallbacks(false).build()).build()));
+    assertEquals(429, e.statusCode());
+    assertEquals("7", e.headers().firstValue("retry-after").orElse(null));
+  }
+
+  @Test
+  void anUpstreamAnswerThatIsNotJsonIs502() {
+    primary.enqueue(Reply.json(200, "<html>oops</html>"));
+    ApiException e = assertThrows(ApiException.class, () -> gw.client.chat().send(hello().toBuilder()
+        .provider(ProviderPreferences.builder().order("primary").allowFallbacks(false).build()).build()));
+    assertEquals(502, e.statusCode());
+  }
+
+  @Test
+  void theRecordedParallelToolCallStreamComesThroughIntact() throws Exception {
+    primary.enqueue(Reply.sse(Files.readString(fixture("openai/chat-stream-parallel-tool-calls.sse"))));
+    try (EventStream<ChatStreamChunk> stream =
+        gw.client.chat().stream(hello().toBuilder().provider(ProviderPreferences.builder().order("primary").build()).build())) {
+      ChatResult result = ChatAccumulator.accumulate(stream);
+      var calls = result.choices().get(0).message().toolCalls();
+      assertEquals(2, calls.size());
+      assertEquals("tool_calls", result.choices().get(0).finishReason());
+      for (var call : calls) assertTrue(Json.mapper().readTree(call.function().arguments()).isObject(), call.toString());
+    }
+  }
 }
