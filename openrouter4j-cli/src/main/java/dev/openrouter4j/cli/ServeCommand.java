@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        gateway.close().compose(v -> vertx.close()).await(30, TimeUnit.SECONDS);
+        gateway.close(java.time.Duration.ofSeconds(25)).compose(v -> vertx.close()).await(30, TimeUnit.SECONDS);
       } catch (Exception ignored) {
         // exiting anyway
       }

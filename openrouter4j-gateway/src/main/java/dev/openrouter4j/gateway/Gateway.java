@@ -140,10 +140,27 @@ public final class Gateway {
     return config;
   }
 
+  /** Closes at once: in-flight requests are cut. */
   public Future<Void> close() {
-    List<Future<Void>> closing = new ArrayList<>();
-    for (String id : deployments) closing.add(vertx.undeploy(id));
-    return Future.join(closing).compose(v -> providers.close());
+    return close(Duration.ZERO);
+  }
+
+  /**
+   * Graceful shutdown: stop accepting connections, let in-flight requests (streams included) finish
+   * for up to {@code grace}, then close what is left and release the providers.
+   */
+  public Future<Void> close(Duration grace) {
+    List<Future<Void>> draining = new ArrayList<>();
+    synchronized (servers) {
+      for (HttpServer s : servers) draining.add(s.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+    return Future.join(draining)
+        .transform(v -> {
+          List<Future<Void>> undeploying = new ArrayList<>();
+          for (String id : deployments) undeploying.add(vertx.undeploy(id));
+          return Future.join(undeploying);
+        })
+        .transform(v -> providers.close());
   }
 
   static boolean isLoopback(String host) {
