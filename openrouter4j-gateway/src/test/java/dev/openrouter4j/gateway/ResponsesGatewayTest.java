@@ -194,6 +194,19 @@ class ResponsesGatewayTest {
   }
 
   @Test
+  void recordedReasoningDetailsBecomeAReasoningItemWithItsSignature() throws Exception {
+    replay("openrouter/chat-stream-reasoning-details.sse");
+    Response done = sdkStream(acme("Think first").build());
+    OutputItem.Reasoning reasoning = assertInstanceOf(OutputItem.Reasoning.class, done.output().get(0));
+    assertFalse(reasoning.reasoningText().isEmpty());
+    assertNotNull(reasoning.signature());
+    assertEquals("anthropic-claude-v1", reasoning.format());
+    assertInstanceOf(OutputItem.Message.class, done.output().get(1));
+    assertTrue(done.usage().outputTokensDetails().reasoningTokens() > 0);
+    assertEquals(reasoning.reasoningText(), ((OutputItem.Reasoning) rawStream(acme("Think first").build()).response().output().get(0)).reasoningText());
+  }
+
+  @Test
   void aRecordedCompletionIsAResponseWhenNotStreaming() throws Exception {
     primary.always(Reply.json(200, Files.readString(ChatCompletionsTest.fixture("openai/chat-completion-nonstream.json"))));
     Response r = send(acme("Hello").build());
