@@ -1,6 +1,7 @@
 package dev.openrouter4j.gateway;
 
-import dev.openrouter4j.gateway.chat.ChatCompletionsHandler;
+import dev.openrouter4j.gateway.chat.Dialect;
+import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.http.Authenticator;
 import dev.openrouter4j.gateway.http.GatewayMetrics;
@@ -76,10 +77,13 @@ public final class Gateway {
     RoutePlanner planner = new RoutePlanner(config, stats, sticky, ThreadLocalRandom.current(), System::currentTimeMillis);
     Authenticator auth = Authenticator.openMode();
     Map<String, Handler<HttpServerRequest>> routes = new HashMap<>();
-    routes.put(
-        "chat",
-        new ChatCompletionsHandler(
-            vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics, options.processingInterval()));
+    for (Dialect dialect : List.of(Dialect.chat(), Dialect.responses())) {
+      routes.put(
+          dialect.name(),
+          new GenerationHandler(
+              dialect, vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics,
+              options.processingInterval()));
+    }
     ModelsHandler models = new ModelsHandler(config, stats);
     routes.put("models", models::list);
     routes.put("models_count", models::count);

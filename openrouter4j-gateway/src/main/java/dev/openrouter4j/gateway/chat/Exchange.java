@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one chat completion request carries through the stages: the typed context of the
+ * Everything one generation request carries through the stages: the typed context of the
  * pipeline (no string-keyed attributes). Confined to the request's event loop.
  */
 final class Exchange {
@@ -26,6 +26,9 @@ final class Exchange {
   final List<Attempt> attempts = new ArrayList<>();
 
   Generation generation;
+  /** The request as its dialect read it. */
+  Dialect.Request api;
+  /** Its canonical form, which routing and the providers take. */
   ChatRequest request;
   boolean stream;
   Map<String, String> forwardHeaders = Map.of();

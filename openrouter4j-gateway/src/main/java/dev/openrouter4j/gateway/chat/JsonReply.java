@@ -1,27 +1,29 @@
 package dev.openrouter4j.gateway.chat;
 
 import dev.openrouter4j.api.Json;
-import dev.openrouter4j.gateway.encode.ChatResultAssembler;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.provider.EventSink;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * The translate stage for a non-streaming client: events folded into one {@code chat.completion}.
- * A failure after content keeps the partial output and adds the error to the body, as OpenRouter does.
+ * The translate stage for a non-streaming client: events folded into the dialect's one JSON body. A
+ * failure after content keeps the partial output and reports the error in the body (chat: {@code
+ * error}, as OpenRouter does; responses: status {@code failed}).
  */
 final class JsonReply implements EventSink {
   private final Exchange x;
-  private final ChatResultAssembler assembler = new ChatResultAssembler();
-  private final Promise<ChatResultAssembler> finished = Promise.promise();
+  private final Dialect.BodyWriter writer;
+  private final Promise<StreamReply.Outcome> finished = Promise.promise();
 
-  JsonReply(Exchange x) {
+  JsonReply(Exchange x, Dialect.BodyWriter writer) {
     this.x = x;
+    this.writer = writer;
   }
 
-  Future<ChatResultAssembler> outcome() {
+  Future<StreamReply.Outcome> outcome() {
     return finished.future();
   }
 
@@ -31,7 +33,7 @@ final class JsonReply implements EventSink {
 
   @Override
   public void event(LlmEvent event) {
-    assembler.accept(event);
+    if (!finished.future().isComplete()) writer.accept(event);
   }
 
   @Override
@@ -41,7 +43,8 @@ final class JsonReply implements EventSink {
 
   @Override
   public void fail(Throwable cause) {
-    assembler.accept(new LlmEvent.Failure(502, "upstream broke mid-answer: " + cause.getMessage(), "provider_unavailable", null));
+    if (finished.future().isComplete()) return;
+    writer.accept(new LlmEvent.Failure(502, "upstream broke mid-answer: " + cause.getMessage(), "provider_unavailable", null));
     respond();
   }
 
@@ -50,13 +53,13 @@ final class JsonReply implements EventSink {
     HttpServerResponse r = x.http.response();
     if (!r.closed() && !r.ended()) {
       try {
-        byte[] body = Json.mapper().writeValueAsBytes(assembler.result(x.generation));
+        byte[] body = Json.mapper().writeValueAsBytes(writer.body());
         r.setStatusCode(200).putHeader("content-type", "application/json").putHeader("x-generation-id", x.generation.id());
-        r.end(io.vertx.core.buffer.Buffer.buffer(body));
+        r.end(Buffer.buffer(body));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
     }
-    finished.tryComplete(assembler);
+    finished.tryComplete(new StreamReply.Outcome(writer.usage(), writer.failed()));
   }
 }

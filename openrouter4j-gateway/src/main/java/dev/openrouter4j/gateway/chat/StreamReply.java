@@ -1,71 +1,70 @@
 package dev.openrouter4j.gateway.chat;
 
-import dev.openrouter4j.api.Json;
-import dev.openrouter4j.api.chat.ChatStreamChunk;
 import dev.openrouter4j.api.sse.SseWriter;
-import dev.openrouter4j.gateway.encode.ChatChunkEncoder;
 import dev.openrouter4j.gateway.event.LlmEvent;
+import dev.openrouter4j.gateway.event.TokenUsage;
 import dev.openrouter4j.gateway.provider.EventSink;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * The translate stage for a streaming client: events to {@code chat.completion.chunk} SSE, written
- * with back-pressure (a full write queue pauses the upstream until the client drains it). A failure
- * after content ends the stream with OpenRouter's error chunk and {@code [DONE]}.
+ * The translate stage for a streaming client: events to the dialect's SSE, written with
+ * back-pressure (a full write queue pauses the upstream until the client drains it). A failure after
+ * the stream started ends it the way the dialect says (chat: OpenRouter's error chunk; responses:
+ * {@code response.failed}), then {@code [DONE]}.
  */
 final class StreamReply implements EventSink {
   private static final Buffer DONE = Buffer.buffer(SseWriter.done());
 
   private final Exchange x;
   private final HttpServerResponse response;
-  private final ChatChunkEncoder encoder;
+  private final Dialect.StreamWriter writer;
   private final Promise<Outcome> finished = Promise.promise();
 
   /** How the stream ended, for accounting. */
-  record Outcome(ChatChunkEncoder encoder, boolean failed) {}
+  record Outcome(TokenUsage usage, boolean failed) {}
 
-  StreamReply(Exchange x, ChatChunkEncoder encoder) {
+  StreamReply(Exchange x, Dialect.StreamWriter writer) {
     this.x = x;
     this.response = x.http.response();
-    this.encoder = encoder;
+    this.writer = writer;
   }
 
-  io.vertx.core.Future<Outcome> outcome() {
+  Future<Outcome> outcome() {
     return finished.future();
   }
 
   void start(Attempts.Opened opened) {
     StreamHead.commit(x);
     response.drainHandler(v -> opened.call().resume());
+    write(writer.start());
     opened.sink().attach(this);
   }
 
   @Override
   public void event(LlmEvent event) {
-    if (response.closed()) return;
+    if (response.closed() || finished.future().isComplete()) return;
     if (event instanceof LlmEvent.Failure f) {
-      write(encoder.failure(f));
+      write(writer.failure(f));
       finish(true);
       return;
     }
-    ChatStreamChunk chunk = encoder.encode(event);
-    if (chunk != null) write(chunk);
+    write(writer.event(event));
   }
 
   @Override
   public void end() {
     if (finished.future().isComplete()) return;
-    ChatStreamChunk usage = encoder.usageChunk();
-    if (usage != null) write(usage);
+    write(writer.end());
     finish(false);
   }
 
   @Override
   public void fail(Throwable cause) {
     if (finished.future().isComplete()) return;
-    write(encoder.failure(new LlmEvent.Failure(502, "upstream stream broke: " + cause.getMessage(), "provider_unavailable", null)));
+    write(writer.failure(new LlmEvent.Failure(502, "upstream stream broke: " + cause.getMessage(), "provider_unavailable", null)));
     finish(true);
   }
 
@@ -74,18 +73,12 @@ final class StreamReply implements EventSink {
       response.write(DONE);
       response.end();
     }
-    finished.tryComplete(new Outcome(encoder, failed));
+    finished.tryComplete(new Outcome(writer.usage(), failed));
   }
 
-  private void write(ChatStreamChunk chunk) {
-    if (response.closed()) return;
-    try {
-      byte[] json = Json.mapper().writeValueAsBytes(chunk);
-      Buffer b = Buffer.buffer(json.length + 8).appendString("data: ").appendBytes(json).appendString("\n\n");
-      response.write(b);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private void write(Buffer frames) {
+    if (response.closed() || frames.length() == 0) return;
+    response.write(frames);
     if (response.writeQueueFull() && x.call != null) x.call.pause();
   }
 }

@@ -25,9 +25,14 @@ public record Generation(String id, long created, String model, String provider,
     return new Generation(id, created, model, provider, pricing);
   }
 
+  /** What this answer costs at the serving endpoint's pricing (nothing when it ended in error). */
+  public Cost cost(TokenUsage usage, String finishReason) {
+    return Cost.of(pricing == null ? Pricing.FREE : pricing, usage, finishReason);
+  }
+
   /** OpenRouter's usage object: tokens, details, and the cost of this answer. */
   public ChatUsage usage(TokenUsage usage, String finishReason) {
-    Cost cost = Cost.of(pricing == null ? Pricing.FREE : pricing, usage, finishReason);
+    Cost cost = cost(usage, finishReason);
     return new ChatUsage(
         (int) usage.promptTokens(),
         (int) usage.completionTokens(),

@@ -8,10 +8,14 @@ import java.util.Map;
 /**
  * Routes a request to its handler by method and path. The API is small and fixed, so a switch is
  * clearer (and cheaper) than a router library. {@code /v1/...} is accepted as well as {@code
- * /api/v1/...}, for OpenAI clients pointed at the bare host.
+ * /api/v1/...}, for OpenAI clients pointed at the bare host, and {@code /api/alpha/responses} as well
+ * as {@code /api/v1/responses}.
  */
 public final class GatewayServer implements Handler<HttpServerRequest> {
-  /** The handlers, by route name: chat, models, models_count, model, endpoints, providers, metrics. */
+  /** OpenRouter's older path of the Responses API, still served there. */
+  static final String ALPHA_RESPONSES = "/api/alpha/responses";
+
+  /** The handlers, by route name: chat, responses, models, models_count, model, endpoints, providers, metrics. */
   private final Map<String, Handler<HttpServerRequest>> handlers;
 
   public GatewayServer(Map<String, Handler<HttpServerRequest>> handlers) {
@@ -42,6 +46,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
   }
 
   static String normalise(String path) {
+    if (path.equals(ALPHA_RESPONSES)) return "/responses";
     if (path.startsWith("/api/v1/")) return path.substring(7);
     if (path.startsWith("/v1/")) return path.substring(3);
     return path;

@@ -22,8 +22,8 @@ class ChatStagesTest {
 
   @Test
   void theDeprecatedRouteMapsToASortPartition() {
-    assertEquals(Enums.Partition.NONE, ChatCompletionsHandler.preferences(base().route("sort").build()).sort().partition());
-    ProviderPreferences p = ChatCompletionsHandler.preferences(
+    assertEquals(Enums.Partition.NONE, GenerationHandler.preferences(base().route("sort").build()).sort().partition());
+    ProviderPreferences p = GenerationHandler.preferences(
         base().route("fallback").provider(ProviderPreferences.builder().sort(Enums.SortBy.PRICE).build()).build());
     assertEquals(Enums.Partition.MODEL, p.sort().partition());
     assertEquals(Enums.SortBy.PRICE, p.sort().by());
@@ -32,14 +32,14 @@ class ChatStagesTest {
   @Test
   void anExplicitPartitionWinsOverRouteAndNoRouteChangesNothing() {
     ProviderPreferences explicit = ProviderPreferences.builder().sort(new ProviderPreferences.Sort(null, Enums.Partition.MODEL)).build();
-    assertSame(explicit, ChatCompletionsHandler.preferences(base().route("sort").provider(explicit).build()));
-    assertNull(ChatCompletionsHandler.preferences(base().build()));
+    assertSame(explicit, GenerationHandler.preferences(base().route("sort").provider(explicit).build()));
+    assertNull(GenerationHandler.preferences(base().build()));
   }
 
   @Test
   void theFeaturesARequestUsesAreWhatRequireParametersChecks() {
     ChatRequest r = base().tools(ChatTool.function("f", "d", Map.of("type", "object"))).responseFormat(ResponseFormat.jsonObject()).seed(1).build();
-    assertEquals(Set.of("tools", "response_format", "seed"), ChatCompletionsHandler.features(r));
-    assertEquals(Set.of(), ChatCompletionsHandler.features(base().build()));
+    assertEquals(Set.of("tools", "response_format", "seed"), GenerationHandler.features(r));
+    assertEquals(Set.of(), GenerationHandler.features(base().build()));
   }
 }

@@ -2,11 +2,10 @@ package dev.openrouter4j.gateway.chat;
 
 import dev.openrouter4j.api.Enums;
 import dev.openrouter4j.api.ProviderPreferences;
-import dev.openrouter4j.api.RequestLimits;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.api.sse.SseWriter;
-import dev.openrouter4j.gateway.encode.ChatChunkEncoder;
 import dev.openrouter4j.gateway.encode.Generation;
+import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.event.TokenUsage;
 import dev.openrouter4j.gateway.http.ApiError;
 import dev.openrouter4j.gateway.http.Authenticator;
@@ -31,18 +30,20 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code POST /api/v1/chat/completions}. The stages, in order: authenticate, read and validate,
- * plan the route, try endpoints with fallback, translate (stream or JSON), account. Each stage is a
- * small class; this one only orders them and turns a failure into OpenRouter's error.
+ * {@code POST /api/v1/chat/completions} and {@code POST /api/v1/responses}: one generation, whichever
+ * {@link Dialect} it arrives in. The stages, in order: authenticate, read and validate, plan the
+ * route, try endpoints with fallback, translate (stream or JSON), account. Each stage is a small
+ * class; this one only orders them and turns a failure into OpenRouter's error.
  */
-public final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
+public final class GenerationHandler implements Handler<HttpServerRequest> {
   private static final Set<String> FORWARDED = Set.of("x-session-id", "http-referer", "x-openrouter-title", "x-title", "x-openrouter-categories");
   private static final Buffer PROCESSING = Buffer.buffer(SseWriter.comment("OPENROUTER PROCESSING"));
+  private static final Buffer DONE = Buffer.buffer(SseWriter.done());
 
+  private final Dialect dialect;
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final long maxBodyBytes;
-  private final RequestReader<ChatRequest> reader = new RequestReader<>(ChatRequest.class, RequestLimits.Api.CHAT);
   private final RoutePlanner planner;
   private final Attempts attempts;
   private final EndpointStats stats;
@@ -50,7 +51,8 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
   private final GatewayMetrics metrics;
   private final Duration processingInterval;
 
-  public ChatCompletionsHandler(
+  public GenerationHandler(
+      Dialect dialect,
       Vertx vertx,
       Authenticator authenticator,
       long maxBodyBytes,
@@ -60,6 +62,7 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
       StickyRoutes sticky,
       GatewayMetrics metrics,
       Duration processingInterval) {
+    this.dialect = dialect;
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
@@ -83,13 +86,14 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
         .map(request -> plan(x, request))
         .compose(plan -> tryEndpoints(x))
         .compose(opened -> translate(x, opened))
-        .onSuccess(v -> metrics.request("chat", 200, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos)))
+        .onSuccess(v -> metrics.request(dialect.name(), 200, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos)))
         .onFailure(t -> fail(x, t));
   }
 
   private ChatRequest validate(Exchange x, Buffer body) {
-    x.request = reader.read(body);
-    x.stream = Boolean.TRUE.equals(x.request.stream());
+    x.api = dialect.read(body);
+    x.request = x.api.canonical();
+    x.stream = x.api.stream();
     long now = System.currentTimeMillis() / 1000;
     x.generation = new Generation(Generation.newId(now), now, null, null, null);
     Map<String, String> forward = new LinkedHashMap<>();
@@ -166,18 +170,18 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
     x.served = opened.candidate();
     x.firstContentNanos = System.nanoTime();
     x.generation = x.generation.withRoute(opened.candidate().model(), opened.candidate().providerId(), opened.candidate().endpoint().pricing());
+    Future<StreamReply.Outcome> outcome;
     if (x.stream) {
-      StreamReply reply = new StreamReply(x, new ChatChunkEncoder(x.generation));
+      StreamReply reply = new StreamReply(x, x.api.streamWriter(x.generation));
       reply.start(opened);
-      return reply.outcome().map(o -> {
-        account(x, o.encoder().usage(), o.failed());
-        return null;
-      });
+      outcome = reply.outcome();
+    } else {
+      JsonReply reply = new JsonReply(x, x.api.bodyWriter(x.generation));
+      reply.start(opened);
+      outcome = reply.outcome();
     }
-    JsonReply reply = new JsonReply(x);
-    reply.start(opened);
-    return reply.outcome().map(a -> {
-      account(x, a.usage(), a.failure() != null);
+    return outcome.map(o -> {
+      account(x, o.usage(), o.failed());
       return null;
     });
   }
@@ -206,19 +210,15 @@ public final class ChatCompletionsHandler implements Handler<HttpServerRequest> 
     for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
     if (error.status() == 499) return; // the client left; nobody to answer
     var r = x.http.response();
-    metrics.request("chat", error.status(), x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
+    metrics.request(dialect.name(), error.status(), x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
     if (r.headWritten()) {
       // the stream had started (keep-alive comments): the error goes in-band
-      if (!r.ended() && !r.closed()) {
-        ChatChunkEncoder encoder = new ChatChunkEncoder(x.generation);
-        var chunk = encoder.failure(new dev.openrouter4j.gateway.event.LlmEvent.Failure(error.status(), error.getMessage(),
-            error.metadata() == null ? null : String.valueOf(error.metadata().get("error_type")), null));
-        try {
-          r.write("data: " + dev.openrouter4j.api.Json.mapper().writeValueAsString(chunk) + "\n\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-        r.end(Buffer.buffer(SseWriter.done()));
+      if (!r.ended() && !r.closed() && x.api != null) {
+        Dialect.StreamWriter writer = x.api.streamWriter(x.generation);
+        Object errorType = error.metadata() == null ? null : error.metadata().get("error_type");
+        r.write(writer.start());
+        r.write(writer.failure(new LlmEvent.Failure(error.status(), error.getMessage(), errorType == null ? null : errorType.toString(), null)));
+        r.end(DONE);
       }
       return;
     }
