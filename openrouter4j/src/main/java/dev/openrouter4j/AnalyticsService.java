@@ -35,6 +35,14 @@ public final class AnalyticsService {
     return calls.data("GET", "activity", params.toQuery(), null, ACTIVITY, options);
   }
 
+  public CompletableFuture<List<ActivityItem>> activityAsync() {
+    return activityAsync(ActivityParams.none(), RequestOptions.none());
+  }
+
+  public CompletableFuture<List<ActivityItem>> activityAsync(LocalDate date) {
+    return activityAsync(ActivityParams.builder().date(date).build(), RequestOptions.none());
+  }
+
   public CompletableFuture<List<ActivityItem>> activityAsync(ActivityParams params) {
     return activityAsync(params, RequestOptions.none());
   }

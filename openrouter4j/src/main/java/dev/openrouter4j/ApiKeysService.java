@@ -60,6 +60,10 @@ public final class ApiKeysService {
     return calls.data("GET", "keys", params.toQuery(), null, KEYS, options);
   }
 
+  public CompletableFuture<List<ApiKey>> listAsync() {
+    return listAsync(KeysListParams.none(), RequestOptions.none());
+  }
+
   public CompletableFuture<List<ApiKey>> listAsync(KeysListParams params) {
     return listAsync(params, RequestOptions.none());
   }

@@ -70,7 +70,7 @@ final class Calls {
       RequestOptions options,
       String field,
       Function<T, R> extract) {
-    ApiResponse<DataEnvelope<T>> response = core.execute(method, path, query, body, envelope, options);
+    ApiResponse<DataEnvelope<T>> response = response(method, path, query, body, envelope, options);
     T data = response.body().data();
     R value = data == null ? null : extract.apply(data);
     if (value == null) {
@@ -101,11 +101,12 @@ final class Calls {
   /** A required body field, checked unless validation is off. */
   void require(String field, Object value) {
     if (!validate) return;
-    boolean missing =
-        value == null
-            || value instanceof String s && s.isBlank()
-            || value instanceof Collection<?> c && c.isEmpty();
-    if (missing) throw new RequestValidationException(field, "is required");
+    if (value == null || value instanceof String s && s.isBlank()) {
+      throw new RequestValidationException(field, "is required");
+    }
+    if (value instanceof Collection<?> c && c.isEmpty()) {
+      throw new RequestValidationException(field, "must not be empty");
+    }
   }
 
   /** A numeric body field with a documented minimum, checked unless validation is off. */

@@ -58,6 +58,10 @@ public final class EmbeddingsService {
     return listModelsAsync(null, null, RequestOptions.none());
   }
 
+  public CompletableFuture<ModelsList> listModelsAsync(Integer offset, Integer limit) {
+    return listModelsAsync(offset, limit, RequestOptions.none());
+  }
+
   public CompletableFuture<ModelsList> listModelsAsync(Integer offset, Integer limit, RequestOptions options) {
     return calls.async(() -> listModels(offset, limit, options));
   }

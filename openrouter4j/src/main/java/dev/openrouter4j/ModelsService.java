@@ -37,6 +37,10 @@ public final class ModelsService {
     return calls.call("GET", "models", params.toQuery(), null, LIST, options);
   }
 
+  public CompletableFuture<ModelsList> listAsync() {
+    return listAsync(ModelsListParams.none(), RequestOptions.none());
+  }
+
   public CompletableFuture<ModelsList> listAsync(ModelsListParams params) {
     return listAsync(params, RequestOptions.none());
   }
@@ -85,6 +89,10 @@ public final class ModelsService {
     return countAsync(null, RequestOptions.none());
   }
 
+  public CompletableFuture<Integer> countAsync(String outputModalities) {
+    return countAsync(outputModalities, RequestOptions.none());
+  }
+
   public CompletableFuture<Integer> countAsync(String outputModalities, RequestOptions options) {
     return calls.async(() -> count(outputModalities, options));
   }
@@ -106,6 +114,10 @@ public final class ModelsService {
 
   public CompletableFuture<ModelsList> listForUserAsync() {
     return listForUserAsync(null, null, RequestOptions.none());
+  }
+
+  public CompletableFuture<ModelsList> listForUserAsync(Integer offset, Integer limit) {
+    return listForUserAsync(offset, limit, RequestOptions.none());
   }
 
   public CompletableFuture<ModelsList> listForUserAsync(Integer offset, Integer limit, RequestOptions options) {
