@@ -44,6 +44,15 @@ public final class OpenRouter implements AutoCloseable {
   private final ChatService chat;
   private final ResponsesService responses;
   private final BetaService beta;
+  private final ModelsService models;
+  private final EndpointsService endpoints;
+  private final ProvidersService providers;
+  private final CreditsService credits;
+  private final GenerationsService generations;
+  private final ApiKeysService apiKeys;
+  private final AnalyticsService analytics;
+  private final EmbeddingsService embeddings;
+  private final RerankService rerank;
 
   private OpenRouter(Builder b) {
     this.ownsHttpClient = b.httpClient == null;
@@ -78,6 +87,16 @@ public final class OpenRouter implements AutoCloseable {
     this.chat = new ChatService(core, b.validateRequests);
     this.responses = new ResponsesService(core, b.validateRequests);
     this.beta = new BetaService(responses);
+    Calls calls = new Calls(core, b.validateRequests);
+    this.models = new ModelsService(calls);
+    this.endpoints = new EndpointsService(calls);
+    this.providers = new ProvidersService(calls);
+    this.credits = new CreditsService(calls);
+    this.generations = new GenerationsService(calls);
+    this.apiKeys = new ApiKeysService(calls);
+    this.analytics = new AnalyticsService(calls);
+    this.embeddings = new EmbeddingsService(calls);
+    this.rerank = new RerankService(calls);
   }
 
   public static Builder builder() {
@@ -102,6 +121,51 @@ public final class OpenRouter implements AutoCloseable {
   /** The reference's {@code beta} namespace: {@code beta().responses()} is {@link #responses()}. */
   public BetaService beta() {
     return beta;
+  }
+
+  /** The model catalogue: {@code GET /models}, {@code /model/{author}/{slug}}, {@code /models/count}, {@code /models/user}. */
+  public ModelsService models() {
+    return models;
+  }
+
+  /** A model's provider endpoints and the zero-data-retention endpoints. */
+  public EndpointsService endpoints() {
+    return endpoints;
+  }
+
+  /** {@code GET /providers}. */
+  public ProvidersService providers() {
+    return providers;
+  }
+
+  /** {@code GET /credits}. */
+  public CreditsService credits() {
+    return credits;
+  }
+
+  /** A generation's record, stored content and feedback. */
+  public GenerationsService generations() {
+    return generations;
+  }
+
+  /** The current key ({@code GET /key}) and key management ({@code /keys}). */
+  public ApiKeysService apiKeys() {
+    return apiKeys;
+  }
+
+  /** {@code GET /activity}. */
+  public AnalyticsService analytics() {
+    return analytics;
+  }
+
+  /** {@code POST /embeddings} and the embedding models. */
+  public EmbeddingsService embeddings() {
+    return embeddings;
+  }
+
+  /** {@code POST /rerank}. */
+  public RerankService rerank() {
+    return rerank;
   }
 
   @Override

@@ -56,7 +56,16 @@ public final class ClientCore {
 
   /** A buffered call: the body decoded as {@code type}, or the status's exception. */
   public <T> ApiResponse<T> execute(String method, String path, Object body, JavaType type, RequestOptions options) {
-    HttpCall call = call(method, path, body, false, options);
+    return execute(method, path, Map.of(), body, type, options);
+  }
+
+  /**
+   * A buffered call with a query string: only the given parameters, URL-encoded, in the map's
+   * order. {@code body} is null for GET and DELETE.
+   */
+  public <T> ApiResponse<T> execute(
+      String method, String path, Map<String, String> query, Object body, JavaType type, RequestOptions options) {
+    HttpCall call = call(method, path + Urls.query(query), body, false, options);
     RawResponse response = run(call);
     byte[] bytes = response.readAll();
     if (!response.isSuccessful()) {

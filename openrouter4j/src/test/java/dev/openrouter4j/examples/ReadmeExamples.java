@@ -11,11 +11,22 @@ import dev.openrouter4j.api.Enums.SortBy;
 import dev.openrouter4j.api.Plugin;
 import dev.openrouter4j.api.ProviderPreferences;
 import dev.openrouter4j.api.Reasoning;
+import dev.openrouter4j.api.account.CreateKeyRequest;
+import dev.openrouter4j.api.account.CreateKeyResponse;
+import dev.openrouter4j.api.account.Generation;
+import dev.openrouter4j.api.account.LimitReset;
+import dev.openrouter4j.api.account.UpdateKeyRequest;
 import dev.openrouter4j.api.chat.ChatAccumulator;
 import dev.openrouter4j.api.chat.ChatMessage;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.api.chat.ChatResult;
 import dev.openrouter4j.api.chat.ChatStreamChunk;
+import dev.openrouter4j.api.embeddings.EmbeddingsRequest;
+import dev.openrouter4j.api.embeddings.EmbeddingsResponse;
+import dev.openrouter4j.api.models.ModelsList;
+import dev.openrouter4j.api.models.ModelsListParams;
+import dev.openrouter4j.api.rerank.RerankRequest;
+import dev.openrouter4j.api.rerank.RerankResponse;
 import dev.openrouter4j.api.responses.InputItem;
 import dev.openrouter4j.api.responses.Response;
 import dev.openrouter4j.api.responses.ResponsesRequest;
@@ -28,7 +39,9 @@ import dev.openrouter4j.errors.ApiException;
 import dev.openrouter4j.errors.PaymentRequiredException;
 import dev.openrouter4j.errors.TooManyRequestsException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The README's examples, compiled with the build so they cannot rot. {@code ReadmeExamplesTest}
@@ -169,6 +182,41 @@ final class ReadmeExamples {
         .timeout(Duration.ofSeconds(30))
         .header("X-OpenRouter-Metadata", "enabled")
         .build();
+    // README:end
+  }
+
+  void moreOfTheApi(OpenRouter openRouter, ChatResult result) {
+    // README:more
+    ModelsList cheapWithTools = openRouter.models().list(ModelsListParams.builder()
+        .supportedParameters("tools")
+        .sort(ModelsListParams.Sort.PRICING_LOW_TO_HIGH)
+        .limit(10)
+        .build());
+    cheapWithTools.data().forEach(m -> System.out.println(m.id() + " $" + m.pricing().prompt() + "/token"));
+
+    openRouter.endpoints().list("openai", "gpt-4o").endpoints()
+        .forEach(e -> System.out.println(e.providerName() + " up " + e.uptimeLast30m() + "%"));
+
+    Generation generation = openRouter.generations().get(result.id());
+    System.out.println(generation.totalCost() + " USD in " + generation.latency() + " ms");
+    System.out.println(openRouter.credits().get().remaining() + " USD left");
+
+    CreateKeyResponse created = openRouter.apiKeys().create(CreateKeyRequest.builder()
+        .name("CI").limit(10.0).limitReset(LimitReset.MONTHLY).build());
+    String secret = created.key(); // returned this once only
+    openRouter.apiKeys().update(created.data().hash(), UpdateKeyRequest.builder().removeLimit().build());
+
+    EmbeddingsResponse embeddings = openRouter.embeddings().create(EmbeddingsRequest.builder()
+        .model("openai/text-embedding-3-small")
+        .input(List.of("The quick brown fox", "jumps over the lazy dog"))
+        .build());
+    float[] fox = embeddings.vectors().get(0);
+
+    CompletableFuture<RerankResponse> ranked = openRouter.rerank().rerankAsync(RerankRequest.builder()
+        .model("cohere/rerank-v3.5")
+        .query("What is the capital of France?")
+        .documents("Paris is the capital of France.", "Berlin is the capital of Germany.")
+        .build());
     // README:end
   }
 }
