@@ -151,4 +151,16 @@ class CatalogAndAnthropicTest {
     assertTrue(metrics.contains("openrouter4j_requests_total{route=\"chat\",status=\"200\"}"), metrics);
     assertTrue(metrics.contains("openrouter4j_tokens_total{model=\"anthropic/claude-sonnet-4.5\",provider=\"claude\",type=\"completion\"}"), metrics);
   }
+
+  @Test
+  void theSdksCatalogueOperationsReadTheGatewaysAnswers() {
+    var models = gw.client.models().list();
+    assertEquals(1, models.data().size());
+    assertEquals("0.000003", models.data().get(0).pricing().prompt());
+    assertEquals(1, gw.client.models().count());
+    assertEquals("Claude Sonnet 4.5", gw.client.models().get("anthropic", "claude-sonnet-4.5").name());
+    var endpoints = gw.client.endpoints().list("anthropic", "claude-sonnet-4.5");
+    assertEquals("claude", endpoints.endpoints().get(0).providerName());
+    assertEquals("claude", gw.client.providers().list().get(0).slug());
+  }
 }

@@ -1,8 +1,17 @@
 package dev.openrouter4j.gateway.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openrouter4j.api.DataEnvelope;
+import dev.openrouter4j.api.Json;
+import dev.openrouter4j.api.models.Architecture;
+import dev.openrouter4j.api.models.Model;
+import dev.openrouter4j.api.models.ModelEndpoints;
+import dev.openrouter4j.api.models.ModelPricing;
+import dev.openrouter4j.api.models.ModelsCount;
+import dev.openrouter4j.api.models.ModelsList;
+import dev.openrouter4j.api.models.PercentileStats;
+import dev.openrouter4j.api.models.ProviderInfo;
+import dev.openrouter4j.api.models.PublicEndpoint;
+import dev.openrouter4j.api.models.TopProvider;
 import dev.openrouter4j.gateway.config.EndpointConfig;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.config.ModelConfig;
@@ -12,22 +21,26 @@ import dev.openrouter4j.gateway.routing.Candidate;
 import dev.openrouter4j.gateway.routing.EndpointStats;
 import io.vertx.core.http.HttpServerRequest;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The catalogue endpoints, built from the configuration in OpenRouter's shapes: {@code GET /models},
- * {@code /models/count}, {@code /model/{author}/{slug}}, {@code /models/{author}/{slug}/endpoints}
- * and {@code /providers}. Prices are USD per token as decimal strings, as OpenRouter gives them.
- * Wildcard entries ({@code openai/*}) serve ids that cannot be listed, so they are left out of lists.
+ * The catalogue endpoints, built from the configuration with the SDK's own wire records (so the
+ * shapes are defined once): {@code GET /models}, {@code /models/count}, {@code
+ * /model/{author}/{slug}}, {@code /models/{author}/{slug}/endpoints} and {@code /providers}. Prices
+ * are USD per token as decimal strings, as OpenRouter gives them. Wildcard entries ({@code
+ * openai/*}) serve ids that cannot be listed, so they are left out of lists.
  */
 public final class ModelsHandler {
   /** Parameters every endpoint accepts; the configured {@code supports} add to them. */
   static final List<String> BASE_PARAMETERS =
       List.of("max_tokens", "temperature", "top_p", "stop", "frequency_penalty", "presence_penalty", "seed");
 
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Architecture TEXT = new Architecture("text->text", List.of("text"), List.of("text"), "Other", null, null);
 
   private final GatewayConfig config;
   private final EndpointStats stats;
@@ -39,81 +52,43 @@ public final class ModelsHandler {
   }
 
   public void list(HttpServerRequest request) {
-    ArrayNode data = JSON.arrayNode();
-    listed().forEach(m -> data.add(model(m)));
-    ObjectNode body = JSON.objectNode();
-    body.set("data", data);
-    body.putObject("links").putNull("next");
-    body.put("total_count", data.size());
-    send(request, body);
+    List<Model> models = listed().stream().map(this::model).toList();
+    send(request, new ModelsList(models, new ModelsList.Links(null, null), models.size(), null));
   }
 
   public void count(HttpServerRequest request) {
-    ObjectNode body = JSON.objectNode();
-    body.putObject("data").put("count", listed().size());
-    send(request, body);
+    send(request, DataEnvelope.of(ModelsCount.of(listed().size())));
   }
 
   public void model(HttpServerRequest request) {
-    ModelConfig m = find(request.path(), "/model/");
-    ObjectNode body = JSON.objectNode();
-    body.set("data", model(m));
-    send(request, body);
+    send(request, DataEnvelope.of(model(find(request.path(), "/model/"))));
   }
 
   public void endpoints(HttpServerRequest request) {
     String path = request.path();
     ModelConfig m = find(path.substring(0, path.length() - "/endpoints".length()), "/models/");
-    ObjectNode data = JSON.objectNode();
-    data.put("id", m.id());
-    data.put("name", m.name());
-    data.put("created", created);
-    data.put("description", m.name());
-    data.set("architecture", architecture());
-    ArrayNode endpoints = data.putArray("endpoints");
     long now = System.currentTimeMillis();
+    List<PublicEndpoint> endpoints = new ArrayList<>();
     for (EndpointConfig e : m.endpoints()) {
       ProviderConfig p = config.provider(e.provider());
       String upstream = e.upstreamModel() != null ? e.upstreamModel() : m.id();
-      EndpointStats.Snapshot s = stats.snapshot(new Candidate(m.id(), m, e, p, upstream).endpointKey(), now);
-      ObjectNode ep = endpoints.addObject();
-      ep.put("name", p.id() + " | " + m.id());
-      ep.put("model_id", m.id());
-      ep.put("model_name", m.name());
-      ep.put("provider_name", p.id());
-      ep.put("tag", p.id());
-      putNullable(ep, "context_length", m.contextLength());
-      putNullable(ep, "max_completion_tokens", e.maxCompletionTokens());
-      ep.putNull("max_prompt_tokens");
-      ep.set("pricing", pricing(e.pricing()));
-      if (e.quantization() == null) ep.putNull("quantization"); else ep.put("quantization", e.quantization());
-      ep.set("supported_parameters", parameters(List.of(e)));
-      ep.put("supports_implicit_caching", false);
-      putNullable(ep, "uptime_last_5m", s == null ? null : s.uptime5m());
-      putNullable(ep, "uptime_last_30m", s == null ? null : s.uptime30m());
-      putNullable(ep, "uptime_last_1d", s == null ? null : s.uptime1d());
-      putNullable(ep, "latency_last_30m", s == null ? null : s.latencyP50Ms());
-      putNullable(ep, "throughput_last_30m", s == null ? null : s.throughputP50());
-      ep.put("status", s != null && s.outage() ? -1 : 0);
+      String key = new Candidate(m.id(), m, e, p, upstream).endpointKey();
+      EndpointStats.Snapshot s = stats.snapshot(key, now);
+      endpoints.add(new PublicEndpoint(
+          p.id() + " | " + m.id(), m.id(), m.name(), p.id(), p.id(), m.contextLength(), e.maxCompletionTokens(), null,
+          pricing(e.pricing()), e.quantization(), parameters(List.of(e)), false,
+          s == null ? null : s.uptime5m(), s == null ? null : s.uptime30m(), s == null ? null : s.uptime1d(),
+          percentiles(key, now, true), percentiles(key, now, false),
+          s != null && s.outage() ? -1 : 0, false, null));
     }
-    ObjectNode body = JSON.objectNode();
-    body.set("data", data);
-    send(request, body);
+    send(request, DataEnvelope.of(new ModelEndpoints(m.id(), m.name(), created, m.name(), TEXT, endpoints, null)));
   }
 
   public void providers(HttpServerRequest request) {
-    ArrayNode data = JSON.arrayNode();
-    for (ProviderConfig p : config.providers()) {
-      ObjectNode o = data.addObject();
-      o.put("name", p.id());
-      o.put("slug", p.id());
-      o.putNull("privacy_policy_url");
-      o.putNull("terms_of_service_url");
-      o.putNull("status_page_url");
-    }
-    ObjectNode body = JSON.objectNode();
-    body.set("data", data);
-    send(request, body);
+    List<ProviderInfo> providers = config.providers().stream()
+        .map(p -> new ProviderInfo(p.id(), p.id(), null, null, null, null, null, null))
+        .toList();
+    send(request, DataEnvelope.of(providers));
   }
 
   private List<ModelConfig> listed() {
@@ -121,45 +96,31 @@ public final class ModelsHandler {
   }
 
   private ModelConfig find(String path, String prefix) {
-    String p = GatewayServer.normalise(path);
-    String id = p.substring(prefix.length());
+    String id = GatewayServer.normalise(path).substring(prefix.length());
     for (ModelConfig m : config.models()) {
       if (!m.isPattern() && m.id().equals(id)) return m;
     }
-    throw new ApiError(404, "model " + id + " not found", java.util.Map.of("error_type", "not_found"), -1);
+    throw new ApiError(404, "model " + id + " not found", Map.of("error_type", "not_found"), -1);
   }
 
-  private ObjectNode model(ModelConfig m) {
-    ObjectNode o = JSON.objectNode();
-    o.put("id", m.id());
-    o.put("canonical_slug", m.id());
-    o.put("name", m.name());
-    o.put("created", created);
-    o.put("description", m.name());
-    putNullable(o, "context_length", m.contextLength());
-    o.set("architecture", architecture());
-    o.set("pricing", pricing(cheapest(m)));
-    ObjectNode top = o.putObject("top_provider");
-    putNullable(top, "context_length", m.contextLength());
+  private Model model(ModelConfig m) {
     Integer max = m.endpoints().isEmpty() ? null : m.endpoints().get(0).maxCompletionTokens();
-    putNullable(top, "max_completion_tokens", max);
-    top.put("is_moderated", false);
-    o.putNull("per_request_limits");
-    o.set("supported_parameters", parameters(m.endpoints()));
-    o.putNull("default_parameters");
-    o.putNull("supported_voices");
-    o.putObject("links").put("details", "/api/v1/models/" + m.id() + "/endpoints");
-    return o;
+    return new Model(
+        m.id(), m.id(), m.name(), created, m.name(), m.contextLength(), TEXT, pricing(cheapest(m)),
+        new TopProvider(false, m.contextLength(), max, null), null, parameters(m.endpoints()), null, null,
+        new Model.Links("/api/v1/models/" + m.id() + "/endpoints", null), null, null, null, null, null, null, null);
   }
 
-  private static ObjectNode architecture() {
-    ObjectNode a = JSON.objectNode();
-    a.put("modality", "text->text");
-    a.putArray("input_modalities").add("text");
-    a.putArray("output_modalities").add("text");
-    a.put("tokenizer", "Other");
-    a.putNull("instruct_type");
-    return a;
+  /** Latency (ms) or throughput (tokens/s) percentiles the gateway measured over its window, or null. */
+  private PercentileStats percentiles(String key, long now, boolean latency) {
+    double[] p = new double[4];
+    int[] at = {50, 75, 90, 99};
+    for (int i = 0; i < at.length; i++) {
+      OptionalDouble v = latency ? stats.latencyPercentile(key, at[i], now) : stats.throughputPercentile(key, at[i], now);
+      if (v.isEmpty()) return null;
+      p[i] = v.getAsDouble();
+    }
+    return PercentileStats.of(p[0], p[1], p[2], p[3]);
   }
 
   private static Pricing cheapest(ModelConfig m) {
@@ -169,36 +130,27 @@ public final class ModelsHandler {
   }
 
   /** USD per million tokens (the config's unit) to USD per token, as a plain decimal string. */
-  static ObjectNode pricing(Pricing p) {
-    ObjectNode o = JSON.objectNode();
-    o.put("prompt", perToken(p.prompt()));
-    o.put("completion", perToken(p.completion()));
-    o.put("request", BigDecimal.valueOf(p.request()).stripTrailingZeros().toPlainString());
-    o.put("image", "0");
-    o.put("input_cache_read", perToken(p.cacheRead()));
-    o.put("input_cache_write", perToken(p.cacheWrite()));
-    return o;
+  static ModelPricing pricing(Pricing p) {
+    return new ModelPricing(
+        perToken(p.prompt()), perToken(p.completion()), BigDecimal.valueOf(p.request()).stripTrailingZeros().toPlainString(),
+        "0", null, null, null, null, null, perToken(p.cacheRead()), perToken(p.cacheWrite()), null, null, null, null, null, null);
   }
 
   private static String perToken(double perMillion) {
     return BigDecimal.valueOf(perMillion).movePointLeft(6).stripTrailingZeros().toPlainString();
   }
 
-  private static ArrayNode parameters(List<EndpointConfig> endpoints) {
+  private static List<String> parameters(List<EndpointConfig> endpoints) {
     Set<String> params = new LinkedHashSet<>(BASE_PARAMETERS);
     for (EndpointConfig e : endpoints) params.addAll(e.supports());
-    ArrayNode a = JSON.arrayNode();
-    params.forEach(a::add);
-    return a;
+    return List.copyOf(params);
   }
 
-  private static void putNullable(ObjectNode o, String field, Number value) {
-    if (value == null) o.putNull(field);
-    else if (value instanceof Integer i) o.put(field, i);
-    else o.put(field, value.doubleValue());
-  }
-
-  private static void send(HttpServerRequest request, ObjectNode body) {
-    request.response().putHeader("content-type", "application/json").end(body.toString());
+  private static void send(HttpServerRequest request, Object body) {
+    try {
+      request.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(Json.mapper().writeValueAsBytes(body)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
