@@ -171,13 +171,22 @@ public final class OpenRouter implements AutoCloseable {
   @Override
   public void close() {
     asyncExecutor.shutdownNow();
-    // HttpClient is AutoCloseable from Java 21 on; on 17 its threads end when it is collected.
-    if (ownsHttpClient && httpClient instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception ignored) {
-        // closing is best effort
-      }
+    if (ownsHttpClient) shutdownNow(httpClient);
+  }
+
+  /**
+   * From Java 21 the JDK client can be shut down; {@code shutdownNow} (not {@code close}, which
+   * waits for open streams) frees its threads and connections at once. On 17 there is no such
+   * method and the client's threads end when it is collected. Called reflectively so the SDK still
+   * compiles and runs on 17.
+   */
+  private static void shutdownNow(HttpClient client) {
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
+    } catch (NoSuchMethodException onJava17) {
+      // nothing to release explicitly
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // closing is best effort
     }
   }
 
