@@ -194,4 +194,17 @@ class ChatStreamTest {
       assertEquals("stop", result.choices().get(0).finishReason());
     }
   }
+
+  @Test
+  void closingTheClientWithAStreamStillOpenReturnsPromptly() {
+    String[] many = new String[100];
+    java.util.Arrays.fill(many, "data: " + chunk("x") + "\n\n");
+    server.enqueue(Reply.sse(many).delayEachPart(Duration.ofMillis(50)));
+    OpenRouter client = clients.builder(server).build();
+    EventStream<ChatStreamChunk> stream = client.chat().stream(ChatWireTest.capitalOfFrance());
+    stream.iterator().next();
+    long start = System.nanoTime();
+    client.close();
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "close() waited for the open stream");
+  }
 }
