@@ -83,7 +83,9 @@ public final class Database implements AutoCloseable {
       throw new StorageException("cannot connect to " + redact(url), e);
     }
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      // Flyway opens its own connections (it wants two at once) and closes them when done, so the
+      // pool, however small, is left to the application
+      Flyway.configure().dataSource(jdbcUrl, options.user(), options.password()).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw new StorageException("cannot migrate " + redact(url), e);
