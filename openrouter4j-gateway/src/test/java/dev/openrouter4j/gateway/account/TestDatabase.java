@@ -57,9 +57,8 @@ final class TestDatabase implements AutoCloseable {
     }
     PgServer server = postgres();
     if (server.unavailable() != null) {
-      String reason = "PostgreSQL tests skipped: " + server.unavailable();
-      if (REQUIRE_PG) fail("OPENROUTER4J_REQUIRE_POSTGRES is set but " + reason);
-      Assumptions.abort(reason);
+      if (REQUIRE_PG) fail("OPENROUTER4J_REQUIRE_POSTGRES=true, but there is " + server.unavailable());
+      Assumptions.abort("PostgreSQL test skipped: " + server.unavailable());
     }
     String schema = "or4j_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     try (Connection c = DriverManager.getConnection(PG_URL, server.user(), null);
