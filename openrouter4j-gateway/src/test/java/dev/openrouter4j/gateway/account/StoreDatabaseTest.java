@@ -1,0 +1,95 @@
+package dev.openrouter4j.gateway.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.openrouter4j.gateway.store.Database;
+import dev.openrouter4j.gateway.store.StorageException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class StoreDatabaseTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void openingMigratesTheSchemaOnceAndReopeningLeavesItAlone(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      Database first = t.connect();
+      assertEquals(backend == Backend.H2 ? Database.Kind.H2 : Database.Kind.POSTGRESQL, first.kind());
+      assertEquals(List.of("api_keys", "credit_reservations", "generation_attempts", "generations", "rate_limit_buckets"), tables(first));
+      Database second = t.connect();
+      assertEquals(1, (int) second.withConnection("count", c -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aTransactionThatThrowsIsRolledBack(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      Database db = t.connect();
+      assertThrows(StorageException.class, () -> db.inTransaction("two inserts", c -> {
+        c.createStatement().executeUpdate("INSERT INTO rate_limit_buckets (id) VALUES ('a')");
+        c.createStatement().executeUpdate("INSERT INTO rate_limit_buckets (id) VALUES ('a')");
+        return null;
+      }));
+      assertEquals(0, (int) db.withConnection("count", c -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rate_limit_buckets")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }));
+    }
+  }
+
+  @Test
+  void h2UrlsGetPostgreSqlModeAndMemoryOnesOutliveTheirConnections() throws Exception {
+    try (Database db = Database.open("jdbc:h2:mem:store-test")) {
+      assertTrue(db.url().endsWith(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"), db.url());
+      assertEquals(5, tables(db).size());
+    }
+  }
+
+  @Test
+  void anUnknownUrlIsRefusedWithoutShowingItsSecrets() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Database.open("jdbc:mysql://db/x?password=hunter2"));
+    assertTrue(e.getMessage().contains("jdbc:mysql://db/x"), e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+  }
+
+  @Test
+  void anUnreachableDatabaseFailsFastWithAStorageException() {
+    var options = Database.Options.defaults().withUser("postgres", null);
+    var quick = new Database.Options(1, java.time.Duration.ofMillis(500), options.user(), null);
+    var e = assertThrows(StorageException.class, () -> Database.open("jdbc:postgresql://127.0.0.1:1/test?connectTimeout=1", quick));
+    assertTrue(e.getMessage().startsWith("cannot connect to jdbc:postgresql://127.0.0.1:1/test"), e.getMessage());
+  }
+
+  static List<String> tables(Database db) {
+    return db.withConnection("tables", c -> {
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+          if (!name.startsWith("flyway")) names.add(name);
+        }
+      }
+      names.sort(null);
+      return names;
+    });
+  }
+}
