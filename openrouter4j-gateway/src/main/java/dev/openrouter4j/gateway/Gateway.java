@@ -6,6 +6,7 @@ import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.http.Authenticator;
 import dev.openrouter4j.gateway.http.GatewayMetrics;
 import dev.openrouter4j.gateway.http.GatewayServer;
+import dev.openrouter4j.gateway.http.InFlight;
 import dev.openrouter4j.gateway.http.ModelsHandler;
 import dev.openrouter4j.gateway.provider.Providers;
 import dev.openrouter4j.gateway.routing.EndpointStats;
@@ -46,6 +47,7 @@ public final class Gateway {
   private final Providers providers;
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<String> deployments = new ArrayList<>();
+  private final InFlight inFlight = new InFlight();
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EndpointStats stats = new EndpointStats();
 
@@ -68,7 +70,7 @@ public final class Gateway {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    Handler<HttpServerRequest> handler = gateway.handler(options);
+    Handler<HttpServerRequest> handler = gateway.inFlight.track(gateway.handler(options));
     return gateway.listen(handler, config.server().port(), options.eventLoops()).map(v -> gateway);
   }
 
@@ -136,6 +138,11 @@ public final class Gateway {
         .mapEmpty();
   }
 
+  /** Requests whose response has not ended. */
+  public int inFlight() {
+    return inFlight.count();
+  }
+
   public int port() {
     return servers.get(0).actualPort();
   }
@@ -159,6 +166,7 @@ public final class Gateway {
       for (HttpServer s : servers) draining.add(s.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
     return Future.join(draining)
+        .transform(v -> inFlight.drained(vertx, grace))
         .transform(v -> {
           List<Future<Void>> undeploying = new ArrayList<>();
           for (String id : deployments) undeploying.add(vertx.undeploy(id));

@@ -256,6 +256,8 @@ class ChatCompletionsTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     while (primary.closedConnections.get() == before && System.nanoTime() < deadline) Thread.sleep(20);
     assertTrue(primary.closedConnections.get() > before, "the upstream connection was not closed");
+    while (gw.gateway.inFlight() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+    assertEquals(0, gw.gateway.inFlight(), "a disconnected request still counts as in flight");
   }
 
   @Test
