@@ -66,6 +66,11 @@ final class RelaySink implements EventSink {
   }
 
   @Override
+  public void flush() {
+    if (downstream != null) downstream.flush();
+  }
+
+  @Override
   public void end() {
     if (downstream != null) {
       downstream.end();

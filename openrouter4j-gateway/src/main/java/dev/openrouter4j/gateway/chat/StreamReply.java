@@ -41,6 +41,8 @@ final class StreamReply implements EventSink {
     response.drainHandler(v -> opened.call().resume());
     write(writer.start());
     opened.sink().attach(this);
+    // the events held before the attempt was committed go out together
+    flush();
   }
 
   @Override
@@ -69,16 +71,37 @@ final class StreamReply implements EventSink {
   }
 
   private void finish(boolean failed) {
-    if (!response.closed() && !response.ended()) {
-      response.write(DONE);
-      response.end();
-    }
+    write(DONE);
+    flush();
+    if (!response.closed() && !response.ended()) response.end();
     finished.tryComplete(new Outcome(writer.usage(), failed));
   }
 
+  /** Frames waiting for the end of the current upstream read (see {@link #flush()}). */
+  private Buffer pending;
+
+  /**
+   * Frames are collected and written once per event-loop turn: a source that says when its read is
+   * done ({@link #flush()}) flushes sooner; any other (a timer-driven one) is flushed by the task
+   * queued here, so nothing waits longer than the current turn.
+   */
   private void write(Buffer frames) {
     if (response.closed() || frames.length() == 0) return;
-    response.write(frames);
+    if (pending == null) {
+      pending = Buffer.buffer(Math.max(256, frames.length() * 4));
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      if (context != null) context.runOnContext(v -> flush());
+    }
+    pending.appendBuffer(frames);
+  }
+
+  @Override
+  public void flush() {
+    if (pending == null || pending.length() == 0) return;
+    Buffer out = pending;
+    pending = null;
+    if (response.closed()) return;
+    response.write(out);
     if (response.writeQueueFull() && x.call != null) x.call.pause();
   }
 }

@@ -11,4 +11,10 @@ public interface EventSink {
 
   /** The upstream broke mid-answer (cut, malformed data, idle timeout). */
   void fail(Throwable cause);
+
+  /**
+   * The events of one upstream read have been delivered: a sink that batches its writes sends them
+   * now. One read often carries several events, and one write for all of them saves a flush each.
+   */
+  default void flush() {}
 }

@@ -57,6 +57,7 @@ public final class SseUpstreamCall implements UpstreamCall {
         if (!e.isDone()) decoder.event(e, sink::event);
       }
       parsed.clear();
+      if (!done) sink.flush();
     } catch (RuntimeException e) {
       parsed.clear();
       onFailure(e);
