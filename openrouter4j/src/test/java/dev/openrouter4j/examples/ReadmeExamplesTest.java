@@ -12,10 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every Java block of README.md must be a compiled example of {@link ReadmeExamples}. */
+/**
+ * Every Java block of README.md must be a compiled example: of {@link ReadmeExamples}, or of the
+ * agent module's {@code AgentExample} (which checks its own block).
+ */
 class ReadmeExamplesTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern EXAMPLE = Pattern.compile("// README:[a-z-]+\\n(.*?)// README:end", Pattern.DOTALL);
+
+  private static final Path AGENT_EXAMPLE =
+      Path.of("../openrouter4j-agent/src/test/java/dev/openrouter4j/agent/examples/AgentExample.java");
 
   static String normalise(String code) {
     StringBuilder sb = new StringBuilder();
@@ -31,6 +37,9 @@ class ReadmeExamplesTest {
     List<String> examples = new ArrayList<>();
     Matcher e = EXAMPLE.matcher(source);
     while (e.find()) examples.add(normalise(e.group(1)));
+    int own = examples.size();
+    Matcher agent = EXAMPLE.matcher(Files.readString(AGENT_EXAMPLE));
+    while (agent.find()) examples.add(normalise(agent.group(1)));
     Matcher m = JAVA_BLOCK.matcher(text);
     int blocks = 0;
     while (m.find()) {
@@ -39,6 +48,7 @@ class ReadmeExamplesTest {
       assertTrue(examples.contains(block), "README block is not a compiled example:\n" + block);
     }
     assertFalse(examples.isEmpty());
+    assertTrue(own < examples.size(), "the agent module's example was found");
     assertTrue(blocks >= examples.size(), "every example should be shown in the README");
   }
 }
