@@ -3,7 +3,9 @@ package dev.openrouter4j.gateway;
 import dev.openrouter4j.gateway.chat.Dialect;
 import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
-import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.account.AccountServices;
+import dev.openrouter4j.gateway.account.ManagementKey;
+import dev.openrouter4j.gateway.http.KeyAuthenticator;
 import dev.openrouter4j.gateway.http.GatewayMetrics;
 import dev.openrouter4j.gateway.http.GatewayServer;
 import dev.openrouter4j.gateway.http.ModelsHandler;
@@ -30,14 +32,37 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The gateway, assembled from its configuration: providers, routing, the handlers, and one HTTP
- * server per event loop sharing the port. {@link #start} is the only way in; {@link #close} drains
- * nothing yet (graceful shutdown comes with the accounting work) but releases every resource.
+ * server per event loop sharing the port, and the accounts database. {@link #start} is the only way
+ * in; {@link #close} drains in-flight requests, then flushes every generation record and releases
+ * every resource.
  */
 public final class Gateway {
-  /** Settings that are not part of the configuration file. */
-  public record Options(Duration processingInterval, int eventLoops) {
+  /**
+   * Settings that are not part of the configuration file. {@code adminKey} is the management key
+   * ({@code OPENROUTER4J_ADMIN_KEY}), or null.
+   */
+  public record Options(Duration processingInterval, int eventLoops, String adminKey) {
+    public Options(Duration processingInterval, int eventLoops) {
+      this(processingInterval, eventLoops, null);
+    }
+
     public static Options defaults() {
       return new Options(Duration.ofSeconds(1), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The defaults, with the management key from the environment ({@code OPENROUTER4J_ADMIN_KEY}). */
+    public static Options fromEnvironment(Map<String, String> env) {
+      String key = env.get(ManagementKey.ENV);
+      return defaults().withAdminKey(key == null || key.isBlank() ? null : key);
+    }
+
+    public Options withAdminKey(String adminKey) {
+      return new Options(processingInterval, eventLoops, adminKey);
+    }
+
+    @Override
+    public String toString() {
+      return "Options[processingInterval=" + processingInterval + ", eventLoops=" + eventLoops + ", adminKey=" + (adminKey == null ? "none" : "set") + "]";
     }
   }
 
@@ -48,34 +73,78 @@ public final class Gateway {
   private final List<String> deployments = new ArrayList<>();
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EndpointStats stats = new EndpointStats();
+  private final AccountServices accounts;
+  private final KeyAuthenticator auth;
 
-  private Gateway(Vertx vertx, GatewayConfig config) {
+  private Gateway(Vertx vertx, GatewayConfig config, AccountServices accounts, KeyAuthenticator auth) {
     this.vertx = vertx;
     this.config = config;
+    this.accounts = accounts;
+    this.auth = auth;
     this.providers = new Providers(vertx, config.providers());
   }
 
+  /**
+   * Opens the accounts database ({@code storage.url}), decides between keys and local open mode,
+   * and starts listening. Without a management key and without any key the gateway is in local open
+   * mode and refuses a non-loopback address.
+   */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Options options) {
     String host = config.server().host();
-    if (!isLoopback(host)) {
-      return Future.failedFuture(
-          new IllegalStateException(
-              "refusing to listen on " + host + ": without API keys the gateway accepts any bearer token, so it only binds to a loopback address"));
-    }
-    Gateway gateway;
+    ManagementKey management;
     try {
-      gateway = new Gateway(vertx, config);
-    } catch (RuntimeException e) {
+      management = options.adminKey() == null ? null : ManagementKey.of(options.adminKey());
+    } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Handler<HttpServerRequest> handler = gateway.handler(options);
-    return gateway.listen(handler, config.server().port(), options.eventLoops()).map(v -> gateway);
+    return vertx
+        .executeBlocking(() -> {
+          AccountServices accounts = AccountServices.open(config.storage().url());
+          try {
+            return new Object[] {accounts, accounts.anyKey()};
+          } catch (RuntimeException e) {
+            accounts.close();
+            throw e;
+          }
+        })
+        .compose(opened -> {
+          AccountServices accounts = (AccountServices) opened[0];
+          KeyAuthenticator auth = new KeyAuthenticator(vertx, accounts.keys(), management, (Boolean) opened[1], KeyAuthenticator.DEFAULT_TTL);
+          Gateway gateway;
+          try {
+            if (!auth.keysRequired() && !isLoopback(host)) {
+              throw new IllegalStateException(
+                  "refusing to listen on " + host + ": without API keys (set " + ManagementKey.ENV
+                      + ") the gateway accepts any bearer token, so it only binds to a loopback address");
+            }
+            gateway = new Gateway(vertx, config, accounts, auth);
+          } catch (RuntimeException e) {
+            return vertx.executeBlocking(() -> {
+              accounts.close();
+              return null;
+            }).transform(v -> Future.failedFuture(e));
+          }
+          Handler<HttpServerRequest> handler = gateway.handler(options);
+          return gateway
+              .listen(handler, config.server().port(), options.eventLoops())
+              .map(v -> gateway)
+              .recover(t -> gateway.close().transform(v -> Future.failedFuture(t)));
+        });
+  }
+
+  /** False in local open mode (any bearer accepted, loopback only). */
+  public boolean keysRequired() {
+    return auth.keysRequired();
+  }
+
+  /** The accounts components (keys, credit, generation records) on the configured database. */
+  public AccountServices accounts() {
+    return accounts;
   }
 
   private Handler<HttpServerRequest> handler(Options options) {
     StickyRoutes sticky = new StickyRoutes();
     RoutePlanner planner = new RoutePlanner(config, stats, sticky, ThreadLocalRandom.current(), System::currentTimeMillis);
-    Authenticator auth = Authenticator.openMode();
     Map<String, Handler<HttpServerRequest>> routes = new HashMap<>();
     for (Dialect dialect : List.of(Dialect.chat(), Dialect.responses())) {
       routes.put(
@@ -164,7 +233,13 @@ public final class Gateway {
           for (String id : deployments) undeploying.add(vertx.undeploy(id));
           return Future.join(undeploying);
         })
-        .transform(v -> providers.close());
+        .transform(v -> providers.close())
+        .transform(v -> vertx.executeBlocking(() -> {
+          // every record accepted is committed before the pool goes
+          accounts.close();
+          return null;
+        }))
+        .mapEmpty();
   }
 
   static boolean isLoopback(String host) {
