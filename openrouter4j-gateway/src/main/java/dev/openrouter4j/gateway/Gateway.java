@@ -5,6 +5,7 @@ import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.account.AccountServices;
 import dev.openrouter4j.gateway.account.ManagementKey;
+import dev.openrouter4j.gateway.http.AccountsHandler;
 import dev.openrouter4j.gateway.http.KeyAuthenticator;
 import dev.openrouter4j.gateway.http.GatewayMetrics;
 import dev.openrouter4j.gateway.http.GatewayServer;
@@ -159,6 +160,16 @@ public final class Gateway {
     routes.put("model", models::model);
     routes.put("endpoints", models::endpoints);
     routes.put("providers", models::providers);
+    AccountsHandler account = new AccountsHandler(vertx, accounts, auth, config.server().maxBodyBytes());
+    routes.put("keys_create", account::createKey);
+    routes.put("keys_list", account::listKeys);
+    routes.put("key_get", account::getKey);
+    routes.put("key_update", account::updateKey);
+    routes.put("key_delete", account::deleteKey);
+    routes.put("key", account::currentKey);
+    routes.put("credits", account::credits);
+    routes.put("generation", account::generation);
+    routes.put("activity", account::activity);
     routes.put("metrics", req -> req.response().putHeader("content-type", "text/plain; version=0.0.4").end(metrics.scrape()));
     return new GatewayServer(routes);
   }
