@@ -1,5 +1,6 @@
 package dev.openrouter4j.gateway;
 
+import dev.openrouter4j.gateway.chat.Accounting;
 import dev.openrouter4j.gateway.chat.Dialect;
 import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
@@ -76,12 +77,14 @@ public final class Gateway {
   private final EndpointStats stats = new EndpointStats();
   private final AccountServices accounts;
   private final KeyAuthenticator auth;
+  private final Accounting accounting;
 
   private Gateway(Vertx vertx, GatewayConfig config, AccountServices accounts, KeyAuthenticator auth) {
     this.vertx = vertx;
     this.config = config;
     this.accounts = accounts;
     this.auth = auth;
+    this.accounting = new Accounting(vertx, accounts);
     this.providers = new Providers(vertx, config.providers());
   }
 
@@ -152,7 +155,7 @@ public final class Gateway {
           dialect.name(),
           new GenerationHandler(
               dialect, vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics,
-              options.processingInterval()));
+              options.processingInterval(), accounting));
     }
     ModelsHandler models = new ModelsHandler(config, stats);
     routes.put("models", models::list);
@@ -246,7 +249,9 @@ public final class Gateway {
         })
         .transform(v -> providers.close())
         .transform(v -> vertx.executeBlocking(() -> {
-          // every record accepted is committed before the pool goes
+          // the settling and record writes of answered requests finish, then every record accepted is
+          // committed before the pool goes
+          accounting.awaitIdle(Duration.ofSeconds(30));
           accounts.close();
           return null;
         }))
