@@ -5,6 +5,7 @@ import dev.openrouter4j.gateway.chat.Dialect;
 import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.account.AccountServices;
+import dev.openrouter4j.gateway.account.CreditLedger;
 import dev.openrouter4j.gateway.account.ManagementKey;
 import dev.openrouter4j.gateway.http.AccountsHandler;
 import dev.openrouter4j.gateway.http.KeyAuthenticator;
@@ -78,6 +79,7 @@ public final class Gateway {
   private final AccountServices accounts;
   private final KeyAuthenticator auth;
   private final Accounting accounting;
+  private final long maintenance;
 
   private Gateway(Vertx vertx, GatewayConfig config, AccountServices accounts, KeyAuthenticator auth) {
     this.vertx = vertx;
@@ -85,6 +87,15 @@ public final class Gateway {
     this.accounts = accounts;
     this.auth = auth;
     this.accounting = new Accounting(vertx, accounts);
+    // now and then: give back the credit of reservations an instance died holding, forget full buckets
+    this.maintenance =
+        vertx.setPeriodic(
+            60_000,
+            id -> vertx.executeBlocking(() -> {
+              accounts.ledger().releaseExpired(CreditLedger.DEFAULT_RESERVATION_TTL);
+              accounts.rates().removeExpired();
+              return null;
+            }, false).onFailure(t -> System.getLogger(Gateway.class.getName()).log(System.Logger.Level.WARNING, "accounts maintenance failed", t)));
     this.providers = new Providers(vertx, config.providers());
   }
 
@@ -237,6 +248,7 @@ public final class Gateway {
    * for up to {@code grace}, then close what is left and release the providers.
    */
   public Future<Void> close(Duration grace) {
+    vertx.cancelTimer(maintenance);
     List<Future<Void>> draining = new ArrayList<>();
     synchronized (servers) {
       for (HttpServer s : servers) draining.add(s.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
