@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     Gateway gateway;
     try {
-      gateway = Gateway.start(vertx, effective, Gateway.Options.defaults()).await(60, TimeUnit.SECONDS);
+      gateway = Gateway.start(vertx, effective, Gateway.Options.fromEnvironment(System.getenv())).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       System.err.println("openrouter4j: the gateway did not start: " + e.getMessage());
@@ -59,7 +59,13 @@ final class ServeCommand implements Callable<Integer> {
     GatewayConfig c = gateway.config();
     String url = "http://" + c.server().host() + ":" + gateway.port();
     out.println("openrouter4j gateway listening on " + url + "/api/v1");
-    out.println("  local open mode: any bearer token is accepted, and only on a loopback address");
+    if (gateway.keysRequired()) {
+      out.println("  API keys required: every request needs a key (management key: " + (System.getenv("OPENROUTER4J_ADMIN_KEY") == null ? "not set" : "set") + ")");
+    } else {
+      out.println("  *** LOCAL OPEN MODE: any bearer token is accepted, and only on a loopback address.");
+      out.println("  *** Set OPENROUTER4J_ADMIN_KEY to manage API keys and require them.");
+    }
+    out.println("  storage " + c.storage().url().replaceAll("[?;].*$", ""));
     for (ProviderConfig p : c.providers()) {
       out.println("  provider " + p.id() + " (" + p.kind() + (p.baseUrl() == null ? "" : ", " + p.baseUrl()) + ")");
     }

@@ -1,9 +1,14 @@
 package dev.openrouter4j.gateway;
 
+import dev.openrouter4j.gateway.chat.Accounting;
 import dev.openrouter4j.gateway.chat.Dialect;
 import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
-import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.account.AccountServices;
+import dev.openrouter4j.gateway.account.CreditLedger;
+import dev.openrouter4j.gateway.account.ManagementKey;
+import dev.openrouter4j.gateway.http.AccountsHandler;
+import dev.openrouter4j.gateway.http.KeyAuthenticator;
 import dev.openrouter4j.gateway.http.GatewayMetrics;
 import dev.openrouter4j.gateway.http.GatewayServer;
 import dev.openrouter4j.gateway.http.InFlight;
@@ -31,14 +36,37 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The gateway, assembled from its configuration: providers, routing, the handlers, and one HTTP
- * server per event loop sharing the port. {@link #start} is the only way in; {@link #close} drains
- * nothing yet (graceful shutdown comes with the accounting work) but releases every resource.
+ * server per event loop sharing the port, and the accounts database. {@link #start} is the only way
+ * in; {@link #close} drains in-flight requests, then flushes every generation record and releases
+ * every resource.
  */
 public final class Gateway {
-  /** Settings that are not part of the configuration file. */
-  public record Options(Duration processingInterval, int eventLoops) {
+  /**
+   * Settings that are not part of the configuration file. {@code adminKey} is the management key
+   * ({@code OPENROUTER4J_ADMIN_KEY}), or null.
+   */
+  public record Options(Duration processingInterval, int eventLoops, String adminKey) {
+    public Options(Duration processingInterval, int eventLoops) {
+      this(processingInterval, eventLoops, null);
+    }
+
     public static Options defaults() {
       return new Options(Duration.ofSeconds(1), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The defaults, with the management key from the environment ({@code OPENROUTER4J_ADMIN_KEY}). */
+    public static Options fromEnvironment(Map<String, String> env) {
+      String key = env.get(ManagementKey.ENV);
+      return defaults().withAdminKey(key == null || key.isBlank() ? null : key);
+    }
+
+    public Options withAdminKey(String adminKey) {
+      return new Options(processingInterval, eventLoops, adminKey);
+    }
+
+    @Override
+    public String toString() {
+      return "Options[processingInterval=" + processingInterval + ", eventLoops=" + eventLoops + ", adminKey=" + (adminKey == null ? "none" : "set") + "]";
     }
   }
 
@@ -50,41 +78,97 @@ public final class Gateway {
   private final InFlight inFlight = new InFlight();
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EndpointStats stats = new EndpointStats();
+  private final AccountServices accounts;
+  private final KeyAuthenticator auth;
+  private final Accounting accounting;
+  private final long maintenance;
 
-  private Gateway(Vertx vertx, GatewayConfig config) {
+  private Gateway(Vertx vertx, GatewayConfig config, AccountServices accounts, KeyAuthenticator auth) {
     this.vertx = vertx;
     this.config = config;
+    this.accounts = accounts;
+    this.auth = auth;
+    this.accounting = new Accounting(vertx, accounts);
+    // now and then: give back the credit of reservations an instance died holding, forget full buckets
+    this.maintenance =
+        vertx.setPeriodic(
+            60_000,
+            id -> vertx.executeBlocking(() -> {
+              accounts.ledger().releaseExpired(CreditLedger.DEFAULT_RESERVATION_TTL);
+              accounts.rates().removeExpired();
+              return null;
+            }, false).onFailure(t -> System.getLogger(Gateway.class.getName()).log(System.Logger.Level.WARNING, "accounts maintenance failed", t)));
     this.providers = new Providers(vertx, config.providers());
   }
 
+  /**
+   * Opens the accounts database ({@code storage.url}), decides between keys and local open mode,
+   * and starts listening. Without a management key and without any key the gateway is in local open
+   * mode and refuses a non-loopback address.
+   */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Options options) {
     String host = config.server().host();
-    if (!isLoopback(host)) {
-      return Future.failedFuture(
-          new IllegalStateException(
-              "refusing to listen on " + host + ": without API keys the gateway accepts any bearer token, so it only binds to a loopback address"));
-    }
-    Gateway gateway;
+    ManagementKey management;
     try {
-      gateway = new Gateway(vertx, config);
-    } catch (RuntimeException e) {
+      management = options.adminKey() == null ? null : ManagementKey.of(options.adminKey());
+    } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Handler<HttpServerRequest> handler = gateway.inFlight.track(gateway.handler(options));
-    return gateway.listen(handler, config.server().port(), options.eventLoops()).map(v -> gateway);
+    return vertx
+        .executeBlocking(() -> {
+          AccountServices accounts = AccountServices.open(config.storage().url());
+          try {
+            return new Object[] {accounts, accounts.anyKey()};
+          } catch (RuntimeException e) {
+            accounts.close();
+            throw e;
+          }
+        })
+        .compose(opened -> {
+          AccountServices accounts = (AccountServices) opened[0];
+          KeyAuthenticator auth = new KeyAuthenticator(vertx, accounts.keys(), management, (Boolean) opened[1], KeyAuthenticator.DEFAULT_TTL);
+          Gateway gateway;
+          try {
+            if (!auth.keysRequired() && !isLoopback(host)) {
+              throw new IllegalStateException(
+                  "refusing to listen on " + host + ": without API keys (set " + ManagementKey.ENV
+                      + ") the gateway accepts any bearer token, so it only binds to a loopback address");
+            }
+            gateway = new Gateway(vertx, config, accounts, auth);
+          } catch (RuntimeException e) {
+            return vertx.executeBlocking(() -> {
+              accounts.close();
+              return null;
+            }).transform(v -> Future.failedFuture(e));
+          }
+          Handler<HttpServerRequest> handler = gateway.inFlight.track(gateway.handler(options));
+          return gateway
+              .listen(handler, config.server().port(), options.eventLoops())
+              .map(v -> gateway)
+              .recover(t -> gateway.close().transform(v -> Future.failedFuture(t)));
+        });
+  }
+
+  /** False in local open mode (any bearer accepted, loopback only). */
+  public boolean keysRequired() {
+    return auth.keysRequired();
+  }
+
+  /** The accounts components (keys, credit, generation records) on the configured database. */
+  public AccountServices accounts() {
+    return accounts;
   }
 
   private Handler<HttpServerRequest> handler(Options options) {
     StickyRoutes sticky = new StickyRoutes();
     RoutePlanner planner = new RoutePlanner(config, stats, sticky, ThreadLocalRandom.current(), System::currentTimeMillis);
-    Authenticator auth = Authenticator.openMode();
     Map<String, Handler<HttpServerRequest>> routes = new HashMap<>();
     for (Dialect dialect : List.of(Dialect.chat(), Dialect.responses())) {
       routes.put(
           dialect.name(),
           new GenerationHandler(
               dialect, vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics,
-              options.processingInterval()));
+              options.processingInterval(), accounting));
     }
     ModelsHandler models = new ModelsHandler(config, stats);
     routes.put("models", models::list);
@@ -92,6 +176,16 @@ public final class Gateway {
     routes.put("model", models::model);
     routes.put("endpoints", models::endpoints);
     routes.put("providers", models::providers);
+    AccountsHandler account = new AccountsHandler(vertx, accounts, auth, config.server().maxBodyBytes());
+    routes.put("keys_create", account::createKey);
+    routes.put("keys_list", account::listKeys);
+    routes.put("key_get", account::getKey);
+    routes.put("key_update", account::updateKey);
+    routes.put("key_delete", account::deleteKey);
+    routes.put("key", account::currentKey);
+    routes.put("credits", account::credits);
+    routes.put("generation", account::generation);
+    routes.put("activity", account::activity);
     routes.put("metrics", req -> req.response().putHeader("content-type", "text/plain; version=0.0.4").end(metrics.scrape()));
     return new GatewayServer(routes);
   }
@@ -161,6 +255,7 @@ public final class Gateway {
    * for up to {@code grace}, then close what is left and release the providers.
    */
   public Future<Void> close(Duration grace) {
+    vertx.cancelTimer(maintenance);
     List<Future<Void>> draining = new ArrayList<>();
     synchronized (servers) {
       for (HttpServer s : servers) draining.add(s.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
@@ -172,7 +267,15 @@ public final class Gateway {
           for (String id : deployments) undeploying.add(vertx.undeploy(id));
           return Future.join(undeploying);
         })
-        .transform(v -> providers.close());
+        .transform(v -> providers.close())
+        .transform(v -> vertx.executeBlocking(() -> {
+          // the settling and record writes of answered requests finish, then every record accepted is
+          // committed before the pool goes
+          accounting.awaitIdle(Duration.ofSeconds(30));
+          accounts.close();
+          return null;
+        }))
+        .mapEmpty();
   }
 
   static boolean isLoopback(String host) {

@@ -4,6 +4,7 @@ import dev.openrouter4j.OpenRouter;
 import dev.openrouter4j.RetryConfig;
 import dev.openrouter4j.gateway.config.ConfigLoader;
 import dev.openrouter4j.gateway.config.GatewayConfig;
+import dev.openrouter4j.gateway.config.StorageConfig;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,16 +20,50 @@ final class GatewayHarness implements AutoCloseable {
   final Gateway gateway;
   final OpenRouter client;
   final HttpClient http = HttpClient.newHttpClient();
+  // the pool's and Flyway's start-up lines, once per gateway, drown the output; warnings still show
+  static final java.util.List<java.util.logging.Logger> QUIET =
+      java.util.List.of(java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
+
+  static {
+    for (var logger : QUIET) logger.setLevel(java.util.logging.Level.WARNING);
+  }
 
   GatewayHarness(Vertx vertx, String yaml) throws Exception {
     this(vertx, yaml, new Gateway.Options(Duration.ofMillis(50), 2));
   }
 
   GatewayHarness(Vertx vertx, String yaml, Gateway.Options options) throws Exception {
+    this(vertx, yaml, options, null);
+  }
+
+  /** With {@code storageUrl} (null: an H2 memory database unless the YAML names one). */
+  GatewayHarness(Vertx vertx, String yaml, Gateway.Options options, String storageUrl) throws Exception {
     this.vertx = vertx;
-    GatewayConfig config = ConfigLoader.withOverrides(ConfigLoader.parse(yaml, "test.yaml", Map.of()), "127.0.0.1", 0);
-    this.gateway = Gateway.start(vertx, config, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    this.client = OpenRouter.builder().apiKey("sk-test").serverUrl(url("/api/v1")).retryConfig(RetryConfig.none()).build();
+    GatewayConfig parsed = ConfigLoader.withOverrides(ConfigLoader.parse(yaml, "test.yaml", Map.of()), "127.0.0.1", 0);
+    if (storageUrl != null) parsed = new GatewayConfig(parsed.server(), new StorageConfig(storageUrl), parsed.providers(), parsed.models());
+    GatewayConfig config = inMemoryStorage(parsed);
+    this.gateway = Gateway.start(vertx, config, options).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    this.client = client("sk-test");
+  }
+
+  /** An SDK client on this gateway with {@code key}. */
+  OpenRouter client(String key) {
+    return OpenRouter.builder().apiKey(key).serverUrl(url("/api/v1")).retryConfig(RetryConfig.none()).build();
+  }
+
+  HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+    if (key != null) b.header("Authorization", "Bearer " + key);
+    b.header("Content-Type", "application/json");
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A configuration without {@code storage} gets an H2 memory database of its own, not the default file. */
+  static GatewayConfig inMemoryStorage(GatewayConfig c) {
+    if (!c.storage().url().equals(StorageConfig.DEFAULT_URL)) return c;
+    String url = "jdbc:h2:mem:gw-" + java.util.UUID.randomUUID();
+    return new GatewayConfig(c.server(), new StorageConfig(url), c.providers(), c.models());
   }
 
   String url(String path) {

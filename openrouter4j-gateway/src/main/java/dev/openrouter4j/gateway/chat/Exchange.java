@@ -36,6 +36,17 @@ final class Exchange {
   Candidate served;
   UpstreamCall call;
   long firstContentNanos;
+  /** Who is calling (set once authenticated). */
+  dev.openrouter4j.gateway.http.Authenticator.Caller caller;
+  /** The request body's size, for the prompt part of the credit estimate. */
+  long bodyBytes;
+  /** The credit held for this request until it is settled (null: none, or already settled). */
+  dev.openrouter4j.gateway.account.CreditLedger.Reservation reservation;
+  double estimate;
+  /** The last finish reason the upstream sent. */
+  String finishReason;
+  /** Whether the record was queued and the cost settled. */
+  boolean accounted;
 
   Exchange(HttpServerRequest http, long startNanos) {
     this.http = http;

@@ -50,6 +50,7 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
   private final StickyRoutes sticky;
   private final GatewayMetrics metrics;
   private final Duration processingInterval;
+  private final Accounting accounting;
 
   public GenerationHandler(
       Dialect dialect,
@@ -61,7 +62,8 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
       EndpointStats stats,
       StickyRoutes sticky,
       GatewayMetrics metrics,
-      Duration processingInterval) {
+      Duration processingInterval,
+      Accounting accounting) {
     this.dialect = dialect;
     this.vertx = vertx;
     this.authenticator = authenticator;
@@ -71,6 +73,7 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     this.sticky = sticky;
     this.metrics = metrics;
     this.processingInterval = processingInterval;
+    this.accounting = accounting;
     this.attempts = new Attempts(providers, stats, System::currentTimeMillis);
   }
 
@@ -81,16 +84,19 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     http.response().closeHandler(v -> x.abandon());
     authenticator
         .authenticate(http)
-        .compose(caller -> BodyReader.read(http, maxBodyBytes))
+        .compose(caller -> accounting.admit(x, caller))
+        .compose(v -> BodyReader.read(http, maxBodyBytes))
         .map(body -> validate(x, body))
         .map(request -> plan(x, request))
-        .compose(plan -> tryEndpoints(x))
+        .compose(plan -> accounting.reserve(x))
+        .compose(v -> tryEndpoints(x))
         .compose(opened -> translate(x, opened))
         .onSuccess(v -> metrics.request(dialect.name(), 200, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos)))
         .onFailure(t -> fail(x, t));
   }
 
   private ChatRequest validate(Exchange x, Buffer body) {
+    x.bodyBytes = body.length();
     x.api = dialect.read(body);
     x.request = x.api.canonical();
     x.stream = x.api.stream();
@@ -181,12 +187,13 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
       outcome = reply.outcome();
     }
     return outcome.map(o -> {
+      accounting.complete(x, o.usage(), o.failed(), System.nanoTime());
       account(x, o.usage(), o.failed());
       return null;
     });
   }
 
-  /** The account stage: endpoint statistics, stickiness, token metrics. Credits come with API keys. */
+  /** The account stage's in-memory part: endpoint statistics, stickiness, token metrics ({@link Accounting} does credits and records). */
   private void account(Exchange x, TokenUsage usage, boolean failed) {
     long now = System.currentTimeMillis();
     var c = x.served;
@@ -206,6 +213,7 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
   }
 
   private void fail(Exchange x, Throwable t) {
+    accounting.release(x);
     ApiError error = t instanceof ApiError a ? a : new ApiError(500, "internal error: " + t.getMessage());
     for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
     if (error.status() == 499) return; // the client left; nobody to answer

@@ -33,7 +33,9 @@ final class JsonReply implements EventSink {
 
   @Override
   public void event(LlmEvent event) {
-    if (!finished.future().isComplete()) writer.accept(event);
+    if (finished.future().isComplete()) return;
+    if (event instanceof LlmEvent.Finish f && f.choice() == 0) x.finishReason = f.reason();
+    writer.accept(event);
   }
 
   @Override

@@ -48,6 +48,7 @@ final class StreamReply implements EventSink {
   @Override
   public void event(LlmEvent event) {
     if (response.closed() || finished.future().isComplete()) return;
+    if (event instanceof LlmEvent.Finish f && f.choice() == 0) x.finishReason = f.reason();
     if (event instanceof LlmEvent.Failure f) {
       write(writer.failure(f));
       finish(true);

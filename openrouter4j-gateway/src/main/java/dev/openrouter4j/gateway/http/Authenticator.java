@@ -1,27 +1,47 @@
 package dev.openrouter4j.gateway.http;
 
+import dev.openrouter4j.gateway.account.ApiKey;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The authenticate stage. Until API keys exist (the accounts work adds them) the gateway runs in
- * local open mode: any bearer token is accepted, and the server only binds to loopback.
+ * The authenticate stage: who is calling. {@link KeyAuthenticator} is the gateway's; {@link
+ * #openMode} accepts any bearer (local open mode, loopback only).
  */
 public interface Authenticator {
-  /** Who is calling; {@code keyHash} identifies the API key once keys exist. */
-  record Caller(String keyHash) {}
+  /** The hash that records are kept under in local open mode, where there are no keys. */
+  String LOCAL = "local";
+
+  /**
+   * Who is calling: an API key ({@code key} set, {@code keyHash} its hash), the management key
+   * ({@code management}, no key), or anyone in local open mode ({@code keyHash} {@link #LOCAL}).
+   */
+  record Caller(String keyHash, ApiKey key, boolean management) {
+    public static Caller local() {
+      return new Caller(LOCAL, null, false);
+    }
+
+    public static Caller managementKey() {
+      return new Caller(null, null, true);
+    }
+
+    public static Caller of(ApiKey key) {
+      return new Caller(key.hash(), key, false);
+    }
+
+    /** True for the management key: it manages keys but makes no generations. */
+    public boolean isManagement() {
+      return management;
+    }
+  }
 
   Future<Caller> authenticate(HttpServerRequest request);
 
   /** Accepts any {@code Authorization: Bearer …}; refuses a request without one (401). */
   static Authenticator openMode() {
     return request -> {
-      String auth = request.getHeader("authorization");
-      if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
-        return Future.failedFuture(
-            new ApiError(401, "No auth credentials found", java.util.Map.of("error_type", "authentication"), -1));
-      }
-      return Future.succeededFuture(new Caller("local"));
+      if (KeyAuthenticator.bearer(request) == null) return Future.failedFuture(KeyAuthenticator.unauthorized("No auth credentials found"));
+      return Future.succeededFuture(Caller.local());
     };
   }
 }

@@ -57,10 +57,23 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
       return switch (path) {
         case "/chat/completions" -> "chat";
         case "/responses" -> "responses";
+        case "/keys" -> "keys_create";
         default -> null;
       };
     }
+    boolean keyByHash = path.startsWith("/keys/") && segments(path) == 2;
+    if (method == HttpMethod.PATCH) return keyByHash ? "key_update" : null;
+    if (method == HttpMethod.DELETE) return keyByHash ? "key_delete" : null;
     if (method != HttpMethod.GET) return null;
+    if (keyByHash) return "key_get";
+    switch (path) {
+      case "/keys": return "keys_list";
+      case "/key": return "key";
+      case "/credits": return "credits";
+      case "/generation": return "generation";
+      case "/activity": return "activity";
+      default: break;
+    }
     if (path.equals("/metrics")) return "metrics";
     if (path.equals("/models")) return "models";
     if (path.equals("/models/count")) return "models_count";
@@ -71,7 +84,9 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
   }
 
   private static boolean knownPath(String path) {
-    return path.equals("/chat/completions") || path.equals("/responses") || path.startsWith("/models") || path.equals("/providers");
+    return path.equals("/chat/completions") || path.equals("/responses") || path.startsWith("/models") || path.equals("/providers")
+        || path.equals("/keys") || path.startsWith("/keys/") || path.equals("/key") || path.equals("/credits") || path.equals("/generation")
+        || path.equals("/activity");
   }
 
   private static int segments(String path) {

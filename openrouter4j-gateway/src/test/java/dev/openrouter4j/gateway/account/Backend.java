@@ -1,7 +1,7 @@
 package dev.openrouter4j.gateway.account;
 
 /** The databases every storage test runs on. */
-enum Backend {
+public enum Backend {
   H2,
   POSTGRESQL
 }

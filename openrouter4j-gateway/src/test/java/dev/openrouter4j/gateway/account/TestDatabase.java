@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Without a reachable PostgreSQL the PostgreSQL variants are skipped, saying why; with {@code
  * OPENROUTER4J_REQUIRE_POSTGRES=true} (as CI sets it) they fail instead.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
   static final String PG_URL = System.getenv().getOrDefault("OPENROUTER4J_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
   private static final boolean REQUIRE_PG = "true".equalsIgnoreCase(System.getenv("OPENROUTER4J_REQUIRE_POSTGRES"));
   private static PgServer pg;
@@ -51,7 +51,7 @@ final class TestDatabase implements AutoCloseable {
     this.user = user;
   }
 
-  static TestDatabase open(Backend backend, Path dir) {
+  public static TestDatabase open(Backend backend, Path dir) {
     if (backend == Backend.H2) {
       return new TestDatabase(backend, "jdbc:h2:file:" + dir.resolve("accounts").toAbsolutePath(), null, null);
     }
@@ -82,7 +82,12 @@ final class TestDatabase implements AutoCloseable {
     return db;
   }
 
-  Backend backend() {
+  /** The URL a gateway's {@code storage.url} takes (the user, if any, as a parameter). */
+  public String storageUrl() {
+    return user == null ? url : url + "&user=" + user;
+  }
+
+  public Backend backend() {
     return backend;
   }
 

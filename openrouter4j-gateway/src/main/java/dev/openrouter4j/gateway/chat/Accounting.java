@@ -1,0 +1,183 @@
+package dev.openrouter4j.gateway.chat;
+
+import dev.openrouter4j.api.chat.ChatRequest;
+import dev.openrouter4j.gateway.account.AccountServices;
+import dev.openrouter4j.gateway.account.ApiKey;
+import dev.openrouter4j.gateway.account.CreditLedger;
+import dev.openrouter4j.gateway.account.GenerationRecord;
+import dev.openrouter4j.gateway.account.RateLimiter;
+import dev.openrouter4j.gateway.config.Pricing;
+import dev.openrouter4j.gateway.event.TokenUsage;
+import dev.openrouter4j.gateway.http.ApiError;
+import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.routing.Candidate;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Credits, rate limits and generation records for the generation pipeline: the per-key rate limit
+ * (429 with Retry-After) after authentication, a credit reservation of the request's worst-case
+ * cost before the first upstream attempt (402 when the key cannot cover it), and at the end the
+ * settling of the actual cost (the cost the usage object reports) and the generation record, queued
+ * for the background writer. A request that fails before an answer gives its reservation back.
+ *
+ * <p>Blocking store calls run on worker threads; {@link #awaitIdle} lets a graceful shutdown wait
+ * for the ones still running before the writer is drained.
+ */
+public final class Accounting {
+  /** The completion tokens assumed when neither the request nor the endpoint caps them. */
+  static final int DEFAULT_MAX_TOKENS = 4096;
+
+  private final Vertx vertx;
+  private final AccountServices accounts;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  public Accounting(Vertx vertx, AccountServices accounts) {
+    this.vertx = vertx;
+    this.accounts = accounts;
+  }
+
+  /** The management key makes no generations; a key with a rate takes one request from its bucket. */
+  Future<Void> admit(Exchange x, Authenticator.Caller caller) {
+    x.caller = caller;
+    if (caller.isManagement()) {
+      return Future.failedFuture(new ApiError(403, "A management key cannot make generations: use an API key", Map.of("error_type", "forbidden"), -1));
+    }
+    ApiKey key = caller.key();
+    if (key == null || key.rateLimitRpm() == null) return Future.succeededFuture();
+    RateLimiter rates = accounts.rates();
+    Callable<RateLimiter.Decision> take = () -> rates.acquire(key.hash(), key.rateLimitRpm());
+    Future<RateLimiter.Decision> decision;
+    if (rates.isShared()) {
+      decision = blocking(take);
+    } else {
+      try {
+        decision = Future.succeededFuture(take.call());
+      } catch (Exception e) {
+        decision = Future.failedFuture(e);
+      }
+    }
+    return decision.compose(d -> d.allowed()
+        ? Future.succeededFuture()
+        : Future.failedFuture(new ApiError(429, "Rate limit exceeded: this key may make " + key.rateLimitRpm() + " requests per minute",
+            Map.of("error_type", "rate_limit"), d.retryAfterSeconds())));
+  }
+
+  /** Holds the request's worst-case cost of the key's credit, or fails with 402. */
+  Future<Void> reserve(Exchange x) {
+    ApiKey key = x.caller == null ? null : x.caller.key();
+    if (key == null) return Future.succeededFuture();
+    double estimate = estimate(x);
+    x.estimate = estimate;
+    if (key.limit() == null) {
+      x.reservation = new CreditLedger.Reservation(null, key.hash(), 0);
+      return Future.succeededFuture();
+    }
+    return blocking(() -> accounts.ledger().reserve(key.hash(), estimate)).compose(d -> {
+      if (d instanceof CreditLedger.Reservation r) {
+        x.reservation = r;
+        return Future.succeededFuture();
+      }
+      CreditLedger.Insufficient no = (CreditLedger.Insufficient) d;
+      String message = String.format(Locale.ROOT,
+          "This request requires more credits, or fewer max_tokens: it may cost up to $%.6f, and the key has $%.6f left", no.requested(),
+          no.remaining());
+      return Future.failedFuture(new ApiError(402, message, Map.of("error_type", "insufficient_credits"), -1));
+    });
+  }
+
+  /**
+   * The most this request can cost on any of its candidates: the prompt (the body's bytes / 4, an
+   * overestimate of its tokens) at the prompt or cache-write price, whichever is higher, the
+   * completion cap ({@code max_completion_tokens}, {@code max_tokens}, else the endpoint's cap, else
+   * {@value #DEFAULT_MAX_TOKENS}) at the completion price, and the per-request price.
+   */
+  static double estimate(Exchange x) {
+    ChatRequest r = x.request;
+    Integer asked = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
+    long promptTokens = Math.max(1, x.bodyBytes / 4 + 1);
+    double worst = 0;
+    for (Candidate c : x.plan.attempts()) {
+      Pricing p = c.endpoint().pricing();
+      if (p == null) continue;
+      Integer cap = c.endpoint().maxCompletionTokens();
+      long out = asked != null ? (cap != null ? Math.min(asked, cap) : asked) : (cap != null ? cap : DEFAULT_MAX_TOKENS);
+      double cost = (promptTokens * Math.max(p.prompt(), p.cacheWrite()) + out * p.completion()) / 1_000_000.0 + p.request();
+      worst = Math.max(worst, cost);
+    }
+    return Math.ceil(worst * 1e10) / 1e10;
+  }
+
+  /**
+   * The answer is complete: queue its record and settle its cost. {@code cost} is what the usage
+   * object said.
+   */
+  void complete(Exchange x, TokenUsage usage, boolean failed, long endNanos) {
+    if (x.accounted) return;
+    x.accounted = true;
+    String finish = failed ? "error" : x.finishReason;
+    double cost = x.generation.cost(usage, finish).total();
+    var c = x.served;
+    List<GenerationRecord.Attempt> attempts = new ArrayList<>();
+    for (Exchange.Attempt a : x.attempts) attempts.add(new GenerationRecord.Attempt(a.provider(), a.model(), a.status(), a.latencyMs()));
+    long latencyMs = (x.firstContentNanos - x.startNanos) / 1_000_000;
+    attempts.add(new GenerationRecord.Attempt(c.providerId(), c.model(), failed ? 502 : 200, latencyMs));
+    String keyHash = x.caller == null ? Authenticator.LOCAL : x.caller.keyHash();
+    GenerationRecord record =
+        new GenerationRecord(
+            x.generation.id(), keyHash, c.model(), c.providerId(),
+            usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(),
+            usage == null ? 0 : usage.cachedTokens(), usage == null ? 0 : usage.reasoningTokens(),
+            cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, x.stream, Instant.now(), attempts);
+    CreditLedger.Reservation reservation = x.reservation;
+    x.reservation = null;
+    boolean queued = accounts.writer().offer(record);
+    if (queued && reservation == null) return;
+    track(() -> {
+      if (!queued) accounts.writer().write(record); // the queue is full: wait for room here, not on the event loop
+      if (reservation != null) accounts.ledger().settle(reservation, cost);
+      return null;
+    });
+  }
+
+  /** The request failed before it was answered: its reservation is given back uncharged. */
+  void release(Exchange x) {
+    CreditLedger.Reservation reservation = x.reservation;
+    x.reservation = null;
+    if (reservation == null || reservation.id() == null) return;
+    track(() -> {
+      accounts.ledger().settle(reservation, 0);
+      return null;
+    });
+  }
+
+  /** Waits (blocking) until no settling or record write started by a request is still running. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() - deadline > 0) return false;
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  private void track(Callable<?> work) {
+    inFlight.incrementAndGet();
+    blocking(work).onComplete(ar -> {
+      inFlight.decrementAndGet();
+      if (ar.failed()) System.getLogger(Accounting.class.getName()).log(System.Logger.Level.ERROR, "accounting failed", ar.cause());
+    });
+  }
+
+  private <T> Future<T> blocking(Callable<T> work) {
+    return vertx.executeBlocking(work, false);
+  }
+}
