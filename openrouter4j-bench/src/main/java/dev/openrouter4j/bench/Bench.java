@@ -1,5 +1,10 @@
 package dev.openrouter4j.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.openrouter4j.bench.load.LoadGenerator;
+import dev.openrouter4j.bench.load.StepResult;
+import dev.openrouter4j.bench.load.Target;
 import dev.openrouter4j.bench.report.ReportWriter;
 import dev.openrouter4j.bench.suite.GatewaySuite;
 import dev.openrouter4j.bench.suite.SdkSuite;
@@ -10,6 +15,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 
 /**
@@ -19,6 +27,8 @@ import java.util.Arrays;
  * gateway-suite --sim0 URL --sim200 URL --gateway URL [--portkey URL] [pids] [--quick] --out FILE
  * sdk-suite --url URL [--quick] --out FILE
  * report --results DIR --out FILE
+ * step --url URL --model M [--headers "K: V; K: V"] [--mode json|sse] [--rate R] [--warmup S] [--duration S]
+ *                                one open-loop step, printed as JSON (for trying things by hand)
  * free-port                      a free port on 127.0.0.1
  * wait-port --port N [--seconds S]  until 127.0.0.1:N accepts connections (exit 1 if it never does)
  * </pre>
@@ -36,6 +46,7 @@ public final class Bench {
       case "gateway-suite" -> GatewaySuite.main(args);
       case "sdk-suite" -> SdkSuite.main(args);
       case "report" -> ReportWriter.write(Path.of(args.string("results")), Path.of(args.string("out")));
+      case "step" -> step(args);
       case "free-port" -> {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
           System.out.println(s.getLocalPort());
@@ -49,6 +60,19 @@ public final class Bench {
     }
     // the SDK clients leave non-daemon threads behind in some versions; the work is done
     System.exit(0);
+  }
+
+  static void step(Args args) throws IOException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String h : args.string("headers", "").split(";")) {
+      int colon = h.indexOf(':');
+      if (colon > 0) headers.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+    }
+    Target target = Target.of("target", args.string("url"), args.string("model"), headers);
+    LoadGenerator.Mode mode = LoadGenerator.Mode.valueOf(args.string("mode", "json").toUpperCase(Locale.ROOT));
+    StepResult r = new LoadGenerator(15_000).run(new LoadGenerator.Step(target, mode, args.number("rate", 100),
+        args.seconds("warmup", 1), args.seconds("duration", 5), args.seconds("timeout", 10), "", null));
+    System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
   }
 
   static boolean waitPort(int port, long seconds) {

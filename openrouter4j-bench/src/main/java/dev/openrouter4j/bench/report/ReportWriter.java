@@ -77,7 +77,7 @@ public final class ReportWriter {
     Table t = new Table("fact", "value");
     t.row("CPU", in.fact("cpu_model", "?") + " (" + in.fact("nproc", "?") + " cores as seen by `nproc`)");
     t.row("memory (`free -h`)", in.fact("memory", "?"));
-    t.row("load average before the run", in.fact("loadavg", "?"));
+    t.row("load average (1, 5, 15 min) before / after the run", in.fact("loadavg", "?") + " / " + in.fact("loadavg_after", "?"));
     t.row("kernel", in.fact("kernel", "?"));
     t.row("Java", in.fact("java_version", "?"));
     t.row("Node.js", in.fact("node_version", "not found"));
@@ -192,7 +192,9 @@ public final class ReportWriter {
     p("");
     p("The load generator is open-loop: request *i* is due at *start + i/rate* and goes out then on its own virtual thread, "
         + "however many are still running; every latency is measured from the intended send time, so stalls are not hidden "
-        + "(no coordinated omission). Each step: " + s.path("warmupSeconds").asText() + " s warm-up, then "
+        + "(no coordinated omission). Before the first step every path gets " + s.path("prewarmSeconds").asText() + " s of untimed "
+        + "traffic at " + s.path("prewarmRate").asText() + " req/s per profile and mode, so no process is measured cold. "
+        + "Each step: " + s.path("warmupSeconds").asText() + " s warm-up, then "
         + s.path("measureSeconds").asText() + " s measured. Time to first token is the arrival of the first `data:` event with "
         + "non-empty `content`; time to last token is the arrival of `data: [DONE]`.");
     p("");
@@ -377,8 +379,9 @@ public final class ReportWriter {
     p("### Memory");
     p("");
     p("Resident set size (`VmRSS` in `/proc/<pid>/status`) of each server process: idle right after start, and while holding N "
-        + "concurrent streams (opened at 1,000 per second, each on its own connection; the simulator is asked for a token every "
-        + "5 s so they stay open; RSS read 2 s after the last one started). Default JVM heap settings for the gateway.");
+        + "concurrent streams (opened at 1,000 per second, each on its own connection, to a third simulator that sends a token "
+        + "every 5 s so they stay open; RSS read 2 s after the last one started). Measured before the load steps, so the heap "
+        + "growth they cause is not counted. Default JVM heap settings for the gateway.");
     p("");
     if (in.gateway().path("quick").asBoolean()) {
       p("Quick mode holds 1,000 streams only; the full run adds 10,000.");
@@ -421,7 +424,7 @@ public final class ReportWriter {
   }
 
   private void processes() {
-    List<String> keys = List.of("simulator-ttft0", "simulator-ttft200", "gateway", "gateway-config", "portkey");
+    List<String> keys = List.of("simulator-ttft0", "simulator-ttft200", "simulator-hold", "gateway", "gateway-config", "portkey-install", "portkey");
     boolean any = keys.stream().anyMatch(in.commands()::containsKey);
     if (!any) return;
     p("<details><summary>How the servers were started</summary>");
@@ -447,6 +450,12 @@ public final class ReportWriter {
     p("");
     p("Against `com.openai:openai-java` " + in.fact("openai_java_version", "?") + " in the same run.");
     p("");
+    if ("quick".equals(in.fact("mode", ""))) {
+      p("> Quick mode runs every JMH benchmark in one JVM (`-f 0`) with about 2 s of warm-up. openai-java (Kotlin, with "
+          + "kotlin-reflect on its decoding path) takes far longer than that to reach steady state, so the quick-mode ratios "
+          + "overstate the difference; the full run (2 forks, 6 s of warm-up per fork) is the one to compare.");
+      p("");
+    }
     sseDecoding();
     perCall();
     endToEnd();

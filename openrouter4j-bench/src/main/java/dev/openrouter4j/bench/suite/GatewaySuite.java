@@ -55,14 +55,13 @@ public final class GatewaySuite {
       List<MaxRate> maxRates,
       List<Memory> memory) {}
 
-  /** Body members that make the simulator answer slowly (a token every 5 s), so streams stay open. */
-  static final String SLOW_STREAM = "\"x-simulate-tps\":0.2";
-
   private final Args args;
   private final boolean quick;
   private final ProcStats proc = ProcStats.system();
   private final LoadGenerator generator;
   private final List<Profile> profiles = new ArrayList<>();
+  /** A simulator that sends a token every 5 s: streams through it stay open for the memory figures. */
+  private final Profile hold;
   private final String gatewayBase;
   private final String portkeyBase;
   private final long gatewayPid;
@@ -78,6 +77,7 @@ public final class GatewaySuite {
     this.portkeyPid = args.number("portkey-pid", -1);
     profiles.add(new Profile("ttft0", 0, args.string("sim0"), "bench/ttft0", args.number("sim0-pid", -1)));
     profiles.add(new Profile("ttft200", 200, args.string("sim200"), "bench/ttft200", args.number("sim200-pid", -1)));
+    this.hold = new Profile("hold", 0, args.string("sim-hold"), "bench/hold", args.number("sim-hold-pid", -1));
     this.generator = new LoadGenerator((int) Math.max(100, Math.min(15_000, openFileLimit(ProcessHandle.current().pid()) - 500)));
   }
 
@@ -124,9 +124,12 @@ public final class GatewaySuite {
       if (pid > 0 && proc.alive(pid)) idle.put(t, proc.rssBytes(pid));
     }
     List<Availability> availability = probeAll();
+    // memory first, while the processes have seen no load: the load steps grow the heaps, and a
+    // figure taken after them would measure that rather than the streams
+    for (Map.Entry<String, Long> e : idle.entrySet()) memory.add(new Memory(e.getKey(), e.getValue(), streams(e.getKey())));
+    prewarm();
     List<Run> runs = fixedRates();
     List<MaxRate> maxRates = maxRates();
-    for (Map.Entry<String, Long> e : idle.entrySet()) memory.add(new Memory(e.getKey(), e.getValue(), streams(e.getKey())));
     Output o = new Output(Instant.now().toString(), quick, settings, availability, runs, maxRates, memory);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -136,6 +139,8 @@ public final class GatewaySuite {
 
   private Map<String, Object> settings() {
     Map<String, Object> s = new LinkedHashMap<>();
+    s.put("prewarmSeconds", prewarmDuration().toMillis() / 1000.0);
+    s.put("prewarmRate", prewarmRate());
     s.put("warmupSeconds", warmup().toMillis() / 1000.0);
     s.put("measureSeconds", duration().toMillis() / 1000.0);
     s.put("fixedRates", fixedPlan());
@@ -148,12 +153,22 @@ public final class GatewaySuite {
     return s;
   }
 
+  /** Untimed traffic to every path before the first measurement, so no JVM is measured cold. */
+  private Duration prewarmDuration() {
+    return args.seconds("prewarm", quick ? 3 : 15);
+  }
+
+  /** Per path; the paths of a profile are warmed at once, so the simulator gets three times this. */
+  private double prewarmRate() {
+    return quick ? 100 : 200;
+  }
+
   private Duration warmup() {
     return args.seconds("warmup", quick ? 1 : 5);
   }
 
   private Duration duration() {
-    return args.seconds("duration", quick ? 4 : 20);
+    return args.seconds("duration", quick ? 2 : 20);
   }
 
   private Duration rungWarmup() {
@@ -164,7 +179,11 @@ public final class GatewaySuite {
     return args.seconds("rung-duration", quick ? 1.5 : 8);
   }
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** A request unanswered this long fails; the step waits at most this long for stragglers. */
+  private Duration timeout() {
+    return Duration.ofSeconds(quick ? 3 : 10);
+  }
+
   private static final Duration RUNG_TIMEOUT = Duration.ofSeconds(3);
   /** In the ladder an answer later than this (from its intended send time) counts as an error. */
   private static final Duration LATE = Duration.ofSeconds(1);
@@ -185,7 +204,7 @@ public final class GatewaySuite {
   }
 
   private List<Double> ladder() {
-    return quick ? List.of(1000.0, 2000.0, 4000.0, 8000.0) : List.of(250.0, 500.0, 1000.0, 2000.0, 3000.0, 4000.0, 6000.0, 8000.0, 12000.0, 16000.0);
+    return quick ? List.of(1000.0, 2000.0, 4000.0) : List.of(250.0, 500.0, 1000.0, 2000.0, 3000.0, 4000.0, 6000.0, 8000.0, 12000.0, 16000.0);
   }
 
   private List<Integer> streamCounts() {
@@ -220,6 +239,30 @@ public final class GatewaySuite {
     return !problems.getOrDefault(target, Map.of()).containsKey(p.name() + " " + mode(m));
   }
 
+  /** Every path, every profile, both modes: all paths of a profile at once, results discarded. */
+  private void prewarm() {
+    for (Profile p : profiles) {
+      for (Mode m : Mode.values()) {
+        List<Thread> threads = new ArrayList<>();
+        for (String t : targets()) {
+          if (!usable(t, p, m)) continue;
+          threads.add(Thread.ofPlatform().name("prewarm-" + t).start(() ->
+              generator.run(new LoadGenerator.Step(target(t, p), m, prewarmRate(), Duration.ZERO, prewarmDuration(), timeout(), "", null))));
+        }
+        for (Thread th : threads) {
+          try {
+            th.join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        }
+        quiesce();
+        log("prewarmed " + p.name() + " " + mode(m));
+      }
+    }
+  }
+
   private List<Run> fixedRates() {
     List<Run> runs = new ArrayList<>();
     for (Map<String, Object> point : fixedPlan()) {
@@ -232,7 +275,7 @@ public final class GatewaySuite {
           if (!usable(t, p, m)) continue;
           long pid = pidOf(t, p);
           long cpuBefore = pid > 0 ? proc.cpuMillis(pid) : -1;
-          StepResult r = generator.run(new LoadGenerator.Step(target(t, p), m, rate, warmup(), duration(), TIMEOUT, "", null));
+          StepResult r = generator.run(new LoadGenerator.Step(target(t, p), m, rate, warmup(), duration(), timeout(), "", null));
           if (pid > 0) cpu.put(t, proc.cpuMillis(pid) - cpuBefore);
           results.put(t, r);
           log(String.format(Locale.ROOT, "%-7s %-7s %-4s %6.0f/s  ok %d/%d  p50 %.2f  p99 %.2f  p99.9 %.2f ms%s",
@@ -276,8 +319,8 @@ public final class GatewaySuite {
   private List<StreamsRss> streams(String t) {
     List<StreamsRss> out = new ArrayList<>();
     long pid = t.equals("gateway") ? gatewayPid : portkeyPid;
-    Profile p = profile("ttft0");
-    if (!usable(t, p, Mode.SSE)) return out;
+    Profile p = hold;
+    if (!usable(t, profile("ttft0"), Mode.SSE)) return out;
     long ours = openFileLimit(ProcessHandle.current().pid());
     long theirs = openFileLimit(pid);
     for (int n : streamCounts()) {
@@ -291,7 +334,7 @@ public final class GatewaySuite {
         out.add(new StreamsRss(n, null, null, why));
         continue;
       }
-      StreamHolder h = StreamHolder.open(target(t, p), n, 1000, SLOW_STREAM, quick ? 15_000 : 30_000);
+      StreamHolder h = StreamHolder.open(target(t, p), n, 1000, "", quick ? 15_000 : 30_000);
       try {
         sleep(2000);
         long rss = proc.rssBytes(pid);
@@ -325,8 +368,36 @@ public final class GatewaySuite {
     return m.name().toLowerCase(Locale.ROOT);
   }
 
-  private static void pause() {
-    sleep(300);
+  /**
+   * Waits until the servers are idle again (under a fifth of a core between them over half a
+   * second), at most a few seconds: an overloaded step leaves queued work behind in the servers,
+   * and the next step must not inherit it.
+   */
+  private void pause() {
+    sleep(200);
+    quiesce();
+  }
+
+  private void quiesce() {
+    List<Long> pids = new ArrayList<>(List.of(gatewayPid, portkeyPid, hold.simulatorPid()));
+    for (Profile p : profiles) pids.add(p.simulatorPid());
+    long deadline = System.nanoTime() + (quick ? 5 : 15) * 1_000_000_000L;
+    long before = cpuOf(pids);
+    while (System.nanoTime() < deadline) {
+      sleep(500);
+      long now = cpuOf(pids);
+      if (now - before < 100) return;
+      before = now;
+    }
+    log("servers still busy after the step; going on");
+  }
+
+  private long cpuOf(List<Long> pids) {
+    long sum = 0;
+    for (long pid : pids) {
+      if (pid > 0 && proc.alive(pid)) sum += proc.cpuMillis(pid);
+    }
+    return sum;
   }
 
   private static void sleep(long ms) {
