@@ -91,9 +91,7 @@ record Inputs(Properties machine, Map<String, String> commands, JsonNode gateway
   double allocation(String benchmark) {
     JsonNode b = benchmark(benchmark);
     if (b == null) return Double.NaN;
-    var fields = b.path("secondaryMetrics").fields();
-    while (fields.hasNext()) {
-      var e = fields.next();
+    for (var e : b.path("secondaryMetrics").properties()) {
       if (e.getKey().endsWith("gc.alloc.rate.norm")) return e.getValue().path("score").asDouble(Double.NaN);
     }
     return Double.NaN;

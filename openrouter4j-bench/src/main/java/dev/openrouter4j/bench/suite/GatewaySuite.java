@@ -381,7 +381,7 @@ public final class GatewaySuite {
   private void quiesce() {
     List<Long> pids = new ArrayList<>(List.of(gatewayPid, portkeyPid, hold.simulatorPid()));
     for (Profile p : profiles) pids.add(p.simulatorPid());
-    long deadline = System.nanoTime() + (quick ? 5 : 15) * 1_000_000_000L;
+    long deadline = System.nanoTime() + (quick ? 3 : 15) * 1_000_000_000L;
     long before = cpuOf(pids);
     while (System.nanoTime() < deadline) {
       sleep(500);

@@ -35,7 +35,7 @@ class ReportWriterTest {
     Map<String, StepResult> json = new LinkedHashMap<>();
     json.put("direct", result("direct", "json", 100_000, 101_000, 0));
     json.put("gateway", result("gateway", "json", 100_200, 101_400, 0)); // +0.4 ms at p99
-    if (withPortkey) json.put("portkey", result("portkey", "json", 102_000, 105_000, 3)); // +4 ms at p99
+    if (withPortkey) json.put("portkey", result("portkey", "json", 102_000, 105_000, 3)); // +4 ms at p99, 0.1 % errors
     Map<String, StepResult> sse = new LinkedHashMap<>();
     sse.put("direct", result("direct", "sse", 100_000, 101_000, 0));
     sse.put("gateway", result("gateway", "sse", 100_300, 102_500, 0)); // +1.5 ms at p99
@@ -94,7 +94,7 @@ class ReportWriterTest {
     // overheads: differences of percentiles, gateway and Portkey, and their ratio
     assertTrue(md.contains("| ttft0 | 1,000 | 100.000 | 101.000 | +0.200 | +0.200 | +0.400 | +0.400 | +2.000 | +2.000 | +4.000 | +4.000 | 10.0× | 0 / 0 / 3 (0.1%) |"), md);
     // targets: JSON under 1 ms but streaming over it, so not met; Portkey ratio; SSE 3x; footprint 1.5 MB
-    assertTrue(md.contains("ttft0 JSON +0.400; ttft0 stream TTFT +1.500; ttft0 stream last token +1.500 | **not met** |"), md);
+    assertTrue(md.contains("ttft0 JSON +0.400 ms; ttft0 stream TTFT +1.500 ms; ttft0 stream last token +1.500 ms | **not met** |"), md);
     assertTrue(md.contains("ttft0 JSON 10.0×; ttft0 stream TTFT 6.0×; ttft0 stream last token 6.0× | **met** |"), md);
     assertTrue(md.contains("900,000 vs 300,000 events/s: 3.00× | **met** |"), md);
     assertTrue(md.contains("1.50 MB (1,500,000 bytes, 1 jars) | **met** |"), md);
@@ -105,6 +105,20 @@ class ReportWriterTest {
     assertTrue(md.contains("```sh\nbench/harness gateway-suite --quick\n```"));
     assertTrue(md.contains("| route |"));
     assertTrue(md.contains("- first gap\n- second gap\n"));
+  }
+
+  @Test
+  void aPathFailingOnePercentOrMoreIsShownAsFailingNotByItsFewSuccesses() throws IOException {
+    writeRest();
+    Map<String, StepResult> json = new LinkedHashMap<>();
+    json.put("direct", result("direct", "json", 100_000, 101_000, 0));
+    json.put("gateway", result("gateway", "json", 100_200, 101_400, 0));
+    json.put("portkey", result("portkey", "json", 100_100, 100_900, 400)); // 10 % errors, fast survivors
+    new ObjectMapper().writeValue(dir.resolve("gateway.json").toFile(), new GatewaySuite.Output("now", true, Map.of(), List.of(),
+        List.of(new GatewaySuite.Run("ttft0", "json", 1000, 5000, json, Map.of())), List.of(), List.of()));
+    String md = render();
+    assertTrue(md.contains("| +0.200 | +0.200 | +0.400 | +0.400 | fails | fails | fails | fails | — |"), md);
+    assertTrue(md.contains("ttft0 JSON: Portkey failed 10% of requests, no overhead to compare | — |"), md);
   }
 
   @Test
