@@ -8,7 +8,7 @@
 # in front of the same upstreams, all on 127.0.0.1; runs the gateway load steps, the SDK end-to-end
 # comparison, JMH, and the footprint resolution; then writes the report. Everything it starts it
 # stops on exit. --quick: short steps and few iterations, to check the harness (a few minutes);
-# without it the full run takes about 45 minutes. --note adds a caveat to the report's header.
+# without it the full run takes most of an hour. --note adds a caveat to the report's header.
 # Raw results stay in bench/.cache/results/ (git-ignored).
 set -euo pipefail
 

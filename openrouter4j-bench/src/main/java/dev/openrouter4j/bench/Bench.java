@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.openrouter4j.bench.load.LoadGenerator;
 import dev.openrouter4j.bench.load.StepResult;
+import dev.openrouter4j.bench.load.StreamHolder;
 import dev.openrouter4j.bench.load.Target;
 import dev.openrouter4j.bench.report.ReportWriter;
 import dev.openrouter4j.bench.suite.GatewaySuite;
@@ -29,6 +30,8 @@ import java.util.Map;
  * report --results DIR --out FILE
  * step --url URL --model M [--headers "K: V; K: V"] [--mode json|sse] [--rate R] [--warmup S] [--duration S]
  *                                one open-loop step, printed as JSON (for trying things by hand)
+ * hold --url URL --model M [--headers ...] --streams N [--seconds S]
+ *                                holds N streams open for S seconds, printing how many got content
  * free-port                      a free port on 127.0.0.1
  * wait-port --port N [--seconds S]  until 127.0.0.1:N accepts connections (exit 1 if it never does)
  * </pre>
@@ -47,6 +50,7 @@ public final class Bench {
       case "sdk-suite" -> SdkSuite.main(args);
       case "report" -> ReportWriter.write(Path.of(args.string("results")), Path.of(args.string("out")));
       case "step" -> step(args);
+      case "hold" -> hold(args);
       case "free-port" -> {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
           System.out.println(s.getLocalPort());
@@ -62,13 +66,30 @@ public final class Bench {
     System.exit(0);
   }
 
-  static void step(Args args) throws IOException {
+  private static Target target(Args args) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String h : args.string("headers", "").split(";")) {
       int colon = h.indexOf(':');
       if (colon > 0) headers.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
     }
-    Target target = Target.of("target", args.string("url"), args.string("model"), headers);
+    return Target.of("target", args.string("url"), args.string("model"), headers);
+  }
+
+  static void hold(Args args) throws IOException {
+    int n = (int) args.number("streams", 1000);
+    try (StreamHolder h = StreamHolder.open(target(args), n, args.number("open-rate", 1000), "", 30_000)) {
+      System.out.println("opened: " + h.counts());
+      try {
+        Thread.sleep(args.seconds("seconds", 10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      System.out.println("after holding: " + h.counts());
+    }
+  }
+
+  static void step(Args args) throws IOException {
+    Target target = target(args);
     LoadGenerator.Mode mode = LoadGenerator.Mode.valueOf(args.string("mode", "json").toUpperCase(Locale.ROOT));
     StepResult r = new LoadGenerator(15_000).run(new LoadGenerator.Step(target, mode, args.number("rate", 100),
         args.seconds("warmup", 1), args.seconds("duration", 5), args.seconds("timeout", 10), "", null));
