@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --note) note="${2:?--note needs a text}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -153,10 +153,11 @@ EOF
     portkey_ok=1
   else
     log "installing Portkey $portkey_version with npm"
-    if (cd "$portkey_dir" && timeout 600 npm install --no-audit --no-fund --loglevel=error) > "$results/logs/npm.log" 2>&1; then
+    if (cd "$portkey_dir" && timeout 600 npm install --no-audit --no-fund --fetch-retries=1 --loglevel=error) > "$results/logs/npm.log" 2>&1; then
       portkey_ok=1
     else
-      fact portkey_status "unavailable: npm install failed ($(tail -n 1 "$results/logs/npm.log"))"
+      why="$(grep -m1 -E '^npm (ERR!|error) (code|network|notarget|404)' "$results/logs/npm.log" | sed -E 's/^npm (ERR!|error) //')"
+      fact portkey_status "unavailable: npm install failed (${why:-see logs/npm.log}); the comparison with Portkey is not measured"
     fi
   fi
   printf 'cd bench/.cache/portkey && npm install   # package.json: @portkey-ai/gateway %s, overrides @hono/node-server 2.1.8\n' "$portkey_version" \
