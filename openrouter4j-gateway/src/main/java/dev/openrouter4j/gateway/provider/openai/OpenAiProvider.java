@@ -60,7 +60,8 @@ public final class OpenAiProvider implements Provider {
                 .setTcpNoDelay(true)
                 .setConnectTimeout(10_000)
                 .setIdleTimeout(0),
-            new PoolOptions().setHttp1MaxSize(1000));
+            // one connection per open stream: the pool must not cap how many streams run at once
+            new PoolOptions().setHttp1MaxSize(16_384));
   }
 
   @Override
