@@ -163,6 +163,9 @@ class ChatCompletionsTest {
     assertEquals("from backup", result.text());
     assertEquals("backup", result.provider());
     assertEquals("served-by-backup", Json.mapper().readTree(backup.take().body()).path("model").asText());
+    String metrics = gw.get("/metrics").body();
+    assertTrue(metrics.contains("openrouter4j_upstream_errors_total{provider=\"primary\",status=\"503\"}"),
+        "a failure a fallback recovered from still counts as an upstream error: " + metrics);
   }
 
   @Test

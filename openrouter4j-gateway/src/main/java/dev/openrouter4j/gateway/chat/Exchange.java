@@ -36,6 +36,10 @@ final class Exchange {
   Candidate served;
   UpstreamCall call;
   long firstContentNanos;
+  /** The conversation's session id (body, else the x-session-id header), or null. */
+  String sessionId;
+  /** What stickiness is keyed by: the session id, else prompt_cache_key, or null. */
+  String stickyKey;
   /** Who is calling (set once authenticated). */
   dev.openrouter4j.gateway.http.Authenticator.Caller caller;
   /** The request body's size, for the prompt part of the credit estimate. */

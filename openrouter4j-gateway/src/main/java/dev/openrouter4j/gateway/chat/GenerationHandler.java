@@ -91,7 +91,7 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
         .compose(plan -> accounting.reserve(x))
         .compose(v -> tryEndpoints(x))
         .compose(opened -> translate(x, opened))
-        .onSuccess(v -> metrics.request(dialect.name(), 200, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos)))
+        .onSuccess(v -> observe(x, 200))
         .onFailure(t -> fail(x, t));
   }
 
@@ -112,11 +112,11 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
   }
 
   private Object plan(Exchange x, ChatRequest r) {
-    String stickyKey = r.sessionId() != null ? r.sessionId() : x.http.getHeader("x-session-id");
-    if (stickyKey == null) stickyKey = r.promptCacheKey();
+    x.sessionId = r.sessionId() != null ? r.sessionId() : x.http.getHeader("x-session-id");
+    x.stickyKey = x.sessionId != null ? x.sessionId : r.promptCacheKey();
     Integer maxTokens = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
     try {
-      x.plan = planner.plan(new RouteRequest(r.model(), r.models(), preferences(r), features(r), maxTokens, stickyKey));
+      x.plan = planner.plan(new RouteRequest(r.model(), r.models(), preferences(r), features(r), maxTokens, x.stickyKey));
     } catch (RoutingException e) {
       throw new ApiError(e.status(), e.getMessage(), e.metadata(), -1);
     }
@@ -204,21 +204,29 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
       stats.recordFailure(c.endpointKey(), now);
     } else {
       stats.recordSuccess(c.endpointKey(), ttftMs, throughput, now);
-      String session = x.request.sessionId() != null ? x.request.sessionId() : x.http.getHeader("x-session-id");
-      String key = session != null ? session : x.request.promptCacheKey();
       boolean cacheHit = usage != null && usage.cachedTokens() > 0;
-      if (key != null && StickyRoutes.worthRemembering(c, session != null, cacheHit)) sticky.remember(key, c.model(), c.endpointKey(), now);
+      if (x.stickyKey != null && StickyRoutes.worthRemembering(c, x.sessionId != null, cacheHit)) {
+        sticky.remember(x.stickyKey, c.model(), c.endpointKey(), now);
+      }
     }
     if (usage != null) metrics.tokens(c.model(), c.providerId(), usage.promptTokens(), usage.completionTokens());
+  }
+
+  /**
+   * The request's metrics, once it is over: every failed upstream attempt (also those a fallback
+   * recovered from), and the request itself unless the client left.
+   */
+  private void observe(Exchange x, int status) {
+    for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
+    if (status != 499) metrics.request(dialect.name(), status, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
   }
 
   private void fail(Exchange x, Throwable t) {
     accounting.release(x);
     ApiError error = t instanceof ApiError a ? a : new ApiError(500, "internal error: " + t.getMessage());
-    for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
+    observe(x, error.status());
     if (error.status() == 499) return; // the client left; nobody to answer
     var r = x.http.response();
-    metrics.request(dialect.name(), error.status(), x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
     if (r.headWritten()) {
       // the stream had started (keep-alive comments): the error goes in-band
       if (!r.ended() && !r.closed() && x.api != null) {
