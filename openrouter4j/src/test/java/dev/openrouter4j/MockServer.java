@@ -20,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP/1.1 server on loopback for the SDK's tests, written on raw sockets so a test can do
@@ -90,6 +91,7 @@ final class MockServer implements AutoCloseable {
   private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
   private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final AtomicInteger accepted = new AtomicInteger();
   private final Thread acceptor;
   private volatile boolean closed;
 
@@ -120,6 +122,11 @@ final class MockServer implements AutoCloseable {
     return r;
   }
 
+  /** Connections the server has accepted so far: a client that reuses its connection opens one. */
+  int connectionCount() {
+    return accepted.get();
+  }
+
   int requestCount() {
     return requests.size();
   }
@@ -128,6 +135,7 @@ final class MockServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = server.accept();
+        accepted.incrementAndGet();
         open.add(s);
         Thread t = new Thread(() -> serve(s), "mock-conn");
         t.setDaemon(true);

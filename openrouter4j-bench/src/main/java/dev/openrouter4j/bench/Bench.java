@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <pre>
  * gateway-suite --sim0 URL --sim200 URL --gateway URL [--portkey URL] [pids] [--quick] --out FILE
- * sdk-suite --url URL [--quick] --out FILE
+ * sdk-suite --url URL [--quick] --out FILE [--rounds N] [--modes json,sse] [--callers 1,64] [--priming N]
  * report --results DIR --out FILE
  * step --url URL --model M [--headers "K: V; K: V"] [--mode json|sse] [--rate R] [--warmup S] [--duration S]
  *                                one open-loop step, printed as JSON (for trying things by hand)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
+import java.time.Duration;
 
 /**
  * A response as the transport received it. A buffered call's body is already in memory; a stream's
@@ -29,6 +30,18 @@ public record RawResponse(int status, HttpHeaders headers, InputStream body) imp
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Closes the body once the server has ended it, waiting at most {@code wait} (an event stream
+   * after its last event): a live body closed before its end costs its connection.
+   */
+  public void finish(Duration wait) {
+    if (body instanceof StreamingBody live) {
+      live.finish(wait.toNanos());
+    } else {
+      close();
     }
   }
 

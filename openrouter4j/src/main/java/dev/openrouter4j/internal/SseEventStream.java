@@ -9,12 +9,17 @@ import dev.openrouter4j.errors.ResponseDecodeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /** {@link EventStream} over a live response body: reads, parses and decodes only as far as asked. */
 public final class SseEventStream<T> implements EventStream<T> {
+  // After [DONE] the server normally ends the body at once; waiting that long for the end keeps the
+  // connection for the next call, and bounds the wait on a server that keeps the body open.
+  private static final Duration END_WAIT = Duration.ofMillis(20);
+
   private final RawResponse response;
   private final StreamCodec<T> codec;
   private final ArrayDeque<SseEvent> pending = new ArrayDeque<>();
@@ -69,7 +74,8 @@ public final class SseEventStream<T> implements EventStream<T> {
       SseEvent event = pending.poll();
       if (event != null) {
         if (event.isDone()) {
-          close();
+          closed = true;
+          response.finish(END_WAIT);
           return null;
         }
         T item;

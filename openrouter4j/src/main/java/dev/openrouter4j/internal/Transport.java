@@ -1,18 +1,12 @@
 package dev.openrouter4j.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The last stage: the JDK's {@link HttpClient}. A buffered call reads its whole body within the
@@ -47,23 +41,18 @@ public final class Transport implements Interceptor {
     HttpRequest request = rb.build();
     try {
       if (call.streaming()) {
-        HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<StreamingBody> r = client.send(request, StreamingBody.handler());
         return new RawResponse(r.statusCode(), r.headers(), r.body());
       }
-      CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-      HttpResponse<byte[]> r;
-      try {
-        r = call.timeout() == null ? future.get() : future.get(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        future.cancel(true);
-        throw new HttpTimeoutException("request timed out after " + call.timeout().toMillis() + " ms");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException io) throw io;
-        if (cause instanceof RuntimeException re) throw re;
-        throw new IOException(cause);
+      // send, not sendAsync: see BufferedBody
+      long start = System.nanoTime();
+      HttpResponse<BufferedBody> r = client.send(request, BufferedBody.handler());
+      if (call.timeout() == null) {
+        return RawResponse.buffered(r.statusCode(), r.headers(), r.body().await(-1, ""));
       }
-      return RawResponse.buffered(r.statusCode(), r.headers(), r.body());
+      long left = call.timeout().toNanos() - (System.nanoTime() - start);
+      byte[] body = r.body().await(left, "request timed out after " + call.timeout().toMillis() + " ms");
+      return RawResponse.buffered(r.statusCode(), r.headers(), body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
