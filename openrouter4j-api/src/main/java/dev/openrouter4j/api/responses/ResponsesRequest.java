@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /responses} (OpenRouter's stateless Responses API; no field is required).
- * {@code store} may only be false and {@code previous_response_id} must stay unset: OpenRouter keeps
- * no responses, so send the whole conversation in {@code input}. Properties this version does not
- * model go in {@code extraBody} and are written at the top level.
+ * The body of {@code POST /responses} (no field is required). OpenRouter's Responses API is
+ * stateless: there {@code store} may only be false and {@code previous_response_id} must stay unset,
+ * so send the whole conversation in {@code input}. The openrouter4j gateway keeps responses
+ * ({@code store} defaults to true there) and honours {@code previous_response_id} and {@code
+ * background}. Properties this version does not model go in {@code extraBody} and are written at
+ * the top level.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
