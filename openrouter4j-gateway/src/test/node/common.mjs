@@ -87,3 +87,103 @@ export async function assertKeepAliveComments(model) {
   assert.match(raw, /^: OPENROUTER PROCESSING\n\n/, "the stream starts with a keep-alive comment");
   assert.match(raw, /data: \[DONE\]\n\n$/, "the stream ends with [DONE]");
 }
+
+/**
+ * Models in front of stand-in upstreams (OfficialClientsTest.CONFIG, StandInAnswers): each speaks
+ * its provider's real wire format and answers one turn of a small weather conversation.
+ * Prices are USD per million tokens, as configured.
+ */
+export const STAND_INS = [
+  { model: "standin/gpt", upstream: "an OpenAI-compatible upstream", prompt: 1, completion: 2, countsReasoningTokens: true },
+  // Anthropic's usage does not count thinking tokens apart from the rest
+  { model: "standin/claude", upstream: "an Anthropic upstream", prompt: 3, completion: 15, countsReasoningTokens: false },
+];
+
+/** What the stand-ins say (StandInAnswers holds the same values). */
+export const STAND_IN_TEXT = "The sea breathes slowly, and the salt wind folds the evening light.";
+export const STAND_IN_CITY = "Paris";
+export const STAND_IN_JSON = { city: "Paris", temperature: 21, conditions: "sunny" };
+export const STAND_IN_INPUT_TOKENS = 42;
+/** What the stand-ins think first when asked to reason (reasoning.effort). */
+export const STAND_IN_THINKING = "The user wants the weather, so I should call the tool and report what it says.";
+/** In a prompt: the stand-in streams this many words, then fails (OpenAI: a cut connection; Anthropic: overloaded_error). */
+export const FAIL_MID_STREAM = "[fail mid-stream]";
+export const WORDS_BEFORE_FAILURE = 3;
+/** The first `n` words of a text as the stand-ins stream them (each with its trailing space). */
+export const firstWords = (text, n) => text.split(/(?<= )/).slice(0, n).join("");
+/** The stand-ins report one completion token per streamed piece: words, or 5-character runs of arguments. */
+export const textTokens = (text) => text.split(/(?<= )/).length;
+export const argumentTokens = (args) => Math.ceil(args.length / 5);
+/** The stand-ins' answer to a get_weather result. */
+export const weatherSentence = (city, output) => `The weather in ${city}: ${output}`;
+
+/** The cost the gateway must charge for `input` and `output` tokens at a stand-in's prices. */
+export function expectedCost(standIn, input, output) {
+  return (input * standIn.prompt + output * standIn.completion) / 1e6;
+}
+
+/** A function tool in the Responses API's flat shape. */
+export const RESPONSES_WEATHER_TOOL = {
+  type: "function",
+  name: "get_weather",
+  description: "Get the current weather in a given city",
+  parameters: {
+    type: "object",
+    properties: { city: { type: "string" } },
+    required: ["city"],
+    additionalProperties: false,
+  },
+  strict: true,
+};
+
+/** The JSON schema the structured-output scenarios ask for; STAND_IN_JSON fits it. */
+export const WEATHER_SCHEMA = {
+  type: "object",
+  properties: {
+    city: { type: "string" },
+    temperature: { type: "number" },
+    conditions: { type: "string" },
+  },
+  required: ["city", "temperature", "conditions"],
+  additionalProperties: false,
+};
+
+/**
+ * The event types of one streamed Responses answer with a single message or a single function
+ * call, in the order the Open Responses specification gives them; deltas collapsed to one entry.
+ */
+export function collapseDeltas(types) {
+  return types.filter((t, i) => !(t.endsWith(".delta") && types[i - 1] === t));
+}
+export const MESSAGE_EVENT_ORDER = [
+  "response.created", "response.in_progress",
+  "response.output_item.added", "response.content_part.added",
+  "response.output_text.delta", "response.output_text.done",
+  "response.content_part.done", "response.output_item.done",
+  "response.completed",
+];
+/** A message cut short: the same events, ending in response.incomplete (max_output_tokens) or response.failed. */
+export const endingIn = (terminal) => [...MESSAGE_EVENT_ORDER.slice(0, -1), terminal];
+/** A reasoning item (one reasoning_text part), then a function call. */
+export const REASONING_THEN_CALL_EVENT_ORDER = [
+  "response.created", "response.in_progress",
+  "response.output_item.added", "response.content_part.added",
+  "response.reasoning_text.delta", "response.reasoning_text.done",
+  "response.content_part.done", "response.output_item.done",
+  "response.output_item.added",
+  "response.function_call_arguments.delta", "response.function_call_arguments.done",
+  "response.output_item.done",
+  "response.completed",
+];
+export const FUNCTION_CALL_EVENT_ORDER = [
+  "response.created", "response.in_progress",
+  "response.output_item.added",
+  "response.function_call_arguments.delta", "response.function_call_arguments.done",
+  "response.output_item.done",
+  "response.completed",
+];
+
+/** sequence_number counts up by one from the first event (0). */
+export function assertSequenceNumbers(events, key = "sequence_number") {
+  assert.deepEqual(events.map((e) => e[key]), events.map((_, i) => i), "sequence numbers count up by one from 0");
+}

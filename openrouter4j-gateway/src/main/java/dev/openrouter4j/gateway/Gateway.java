@@ -13,6 +13,9 @@ import dev.openrouter4j.gateway.http.GatewayMetrics;
 import dev.openrouter4j.gateway.http.GatewayServer;
 import dev.openrouter4j.gateway.http.InFlight;
 import dev.openrouter4j.gateway.http.ModelsHandler;
+import dev.openrouter4j.gateway.http.ResponsesHandler;
+import dev.openrouter4j.gateway.responses.ResponseState;
+import dev.openrouter4j.gateway.store.ResponseStore;
 import dev.openrouter4j.gateway.provider.Providers;
 import dev.openrouter4j.gateway.routing.EndpointStats;
 import dev.openrouter4j.gateway.routing.RoutePlanner;
@@ -27,6 +30,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,11 +47,23 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Gateway {
   /**
    * Settings that are not part of the configuration file. {@code adminKey} is the management key
-   * ({@code OPENROUTER4J_ADMIN_KEY}), or null.
+   * ({@code OPENROUTER4J_ADMIN_KEY}), or null. {@code clock} decides usage periods ({@code
+   * limit_reset}), record dates and activity days (tests move it). {@code keyCacheTtl} is how long an
+   * authenticated key is remembered without asking the database. {@code chatRelay} turns the relay
+   * fast path on (the default; off only to compare it with the canonical path).
    */
-  public record Options(Duration processingInterval, int eventLoops, String adminKey) {
+  public record Options(Duration processingInterval, int eventLoops, String adminKey, Clock clock, Duration keyCacheTtl, boolean chatRelay) {
+    public Options {
+      java.util.Objects.requireNonNull(clock, "clock == null");
+      java.util.Objects.requireNonNull(keyCacheTtl, "keyCacheTtl == null");
+    }
+
     public Options(Duration processingInterval, int eventLoops) {
       this(processingInterval, eventLoops, null);
+    }
+
+    public Options(Duration processingInterval, int eventLoops, String adminKey) {
+      this(processingInterval, eventLoops, adminKey, Clock.systemUTC(), KeyAuthenticator.DEFAULT_TTL, true);
     }
 
     public static Options defaults() {
@@ -61,12 +77,25 @@ public final class Gateway {
     }
 
     public Options withAdminKey(String adminKey) {
-      return new Options(processingInterval, eventLoops, adminKey);
+      return new Options(processingInterval, eventLoops, adminKey, clock, keyCacheTtl, chatRelay);
+    }
+
+    public Options withClock(Clock clock) {
+      return new Options(processingInterval, eventLoops, adminKey, clock, keyCacheTtl, chatRelay);
+    }
+
+    public Options withKeyCacheTtl(Duration keyCacheTtl) {
+      return new Options(processingInterval, eventLoops, adminKey, clock, keyCacheTtl, chatRelay);
+    }
+
+    public Options withChatRelay(boolean chatRelay) {
+      return new Options(processingInterval, eventLoops, adminKey, clock, keyCacheTtl, chatRelay);
     }
 
     @Override
     public String toString() {
-      return "Options[processingInterval=" + processingInterval + ", eventLoops=" + eventLoops + ", adminKey=" + (adminKey == null ? "none" : "set") + "]";
+      return "Options[processingInterval=" + processingInterval + ", eventLoops=" + eventLoops + ", adminKey=" + (adminKey == null ? "none" : "set")
+          + ", clock=" + clock + ", keyCacheTtl=" + keyCacheTtl + ", chatRelay=" + chatRelay + "]";
     }
   }
 
@@ -81,6 +110,7 @@ public final class Gateway {
   private final AccountServices accounts;
   private final KeyAuthenticator auth;
   private final Accounting accounting;
+  private final ResponseState responses;
   private final long maintenance;
 
   private Gateway(Vertx vertx, GatewayConfig config, AccountServices accounts, KeyAuthenticator auth) {
@@ -89,6 +119,7 @@ public final class Gateway {
     this.accounts = accounts;
     this.auth = auth;
     this.accounting = new Accounting(vertx, accounts);
+    this.responses = new ResponseState(vertx, new ResponseStore(accounts.db(), Clock.systemUTC()), ResponseState.Options.defaults());
     // now and then: give back the credit of reservations an instance died holding, forget full buckets
     this.maintenance =
         vertx.setPeriodic(
@@ -99,6 +130,7 @@ public final class Gateway {
               return null;
             }, false).onFailure(t -> System.getLogger(Gateway.class.getName()).log(System.Logger.Level.WARNING, "accounts maintenance failed", t)));
     this.providers = new Providers(vertx, config.providers());
+    auth.watchChanges(KeyAuthenticator.CHANGE_POLL);
   }
 
   /**
@@ -116,7 +148,7 @@ public final class Gateway {
     }
     return vertx
         .executeBlocking(() -> {
-          AccountServices accounts = AccountServices.open(config.storage().url());
+          AccountServices accounts = AccountServices.open(config.storage().url(), options.clock());
           try {
             return new Object[] {accounts, accounts.anyKey()};
           } catch (RuntimeException e) {
@@ -126,7 +158,7 @@ public final class Gateway {
         })
         .compose(opened -> {
           AccountServices accounts = (AccountServices) opened[0];
-          KeyAuthenticator auth = new KeyAuthenticator(vertx, accounts.keys(), management, (Boolean) opened[1], KeyAuthenticator.DEFAULT_TTL);
+          KeyAuthenticator auth = new KeyAuthenticator(vertx, accounts.keys(), management, (Boolean) opened[1], options.keyCacheTtl());
           Gateway gateway;
           try {
             if (!auth.keysRequired() && !isLoopback(host)) {
@@ -142,8 +174,10 @@ public final class Gateway {
             }).transform(v -> Future.failedFuture(e));
           }
           Handler<HttpServerRequest> handler = gateway.inFlight.track(gateway.handler(options));
-          return gateway
-              .listen(handler, config.server().port(), options.eventLoops())
+          // background runs a dead instance left unfinished are failed before anyone can ask for them
+          return gateway.responses
+              .sweep()
+              .transform(ar -> gateway.listen(handler, config.server().port(), options.eventLoops()))
               .map(v -> gateway)
               .recover(t -> gateway.close().transform(v -> Future.failedFuture(t)));
         });
@@ -163,12 +197,12 @@ public final class Gateway {
     StickyRoutes sticky = new StickyRoutes();
     RoutePlanner planner = new RoutePlanner(config, stats, sticky, ThreadLocalRandom.current(), System::currentTimeMillis);
     Map<String, Handler<HttpServerRequest>> routes = new HashMap<>();
-    for (Dialect dialect : List.of(Dialect.chat(), Dialect.responses())) {
+    for (Dialect dialect : List.of(Dialect.chat(), Dialect.responses(responses))) {
       routes.put(
           dialect.name(),
           new GenerationHandler(
               dialect, vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics,
-              options.processingInterval(), accounting));
+              options.processingInterval(), accounting, options.chatRelay()));
     }
     ModelsHandler models = new ModelsHandler(config, stats);
     routes.put("models", models::list);
@@ -186,6 +220,11 @@ public final class Gateway {
     routes.put("credits", account::credits);
     routes.put("generation", account::generation);
     routes.put("activity", account::activity);
+    ResponsesHandler stored = new ResponsesHandler(auth, responses);
+    routes.put("response_get", stored::get);
+    routes.put("response_delete", stored::delete);
+    routes.put("response_input_items", stored::inputItems);
+    routes.put("response_cancel", stored::cancel);
     routes.put("metrics", req -> req.response().putHeader("content-type", "text/plain; version=0.0.4").end(metrics.scrape()));
     return new GatewayServer(routes);
   }
@@ -256,12 +295,19 @@ public final class Gateway {
    */
   public Future<Void> close(Duration grace) {
     vertx.cancelTimer(maintenance);
+    auth.close();
+    long deadline = System.nanoTime() + grace.toNanos();
     List<Future<Void>> draining = new ArrayList<>();
     synchronized (servers) {
       for (HttpServer s : servers) draining.add(s.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
     return Future.join(draining)
         .transform(v -> inFlight.drained(vertx, grace))
+        // background runs finish within what is left of the grace; the rest are marked failed and cancelled
+        .transform(v -> vertx.executeBlocking(() -> {
+          responses.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+          return null;
+        }, false))
         .transform(v -> {
           List<Future<Void>> undeploying = new ArrayList<>();
           for (String id : deployments) undeploying.add(vertx.undeploy(id));
@@ -271,6 +317,7 @@ public final class Gateway {
         .transform(v -> vertx.executeBlocking(() -> {
           // the settling and record writes of answered requests finish, then every record accepted is
           // committed before the pool goes
+          responses.awaitIdle(Duration.ofSeconds(30));
           accounting.awaitIdle(Duration.ofSeconds(30));
           accounts.close();
           return null;

@@ -1,6 +1,7 @@
 package dev.openrouter4j.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** An Anthropic upstream through the chat completions API, and the catalogue endpoints built from the configuration. */
 class CatalogAndAnthropicTest {
@@ -109,6 +112,22 @@ class CatalogAndAnthropicTest {
     assertTrue(r.body().contains("\"finish_reason\":\"error\""), r.body());
     assertTrue(r.body().contains("\"code\":529"), r.body());
     assertTrue(r.body().contains("provider_overloaded"), r.body());
+    OpenRouterSchemas.checkChatSse(r.body());
+  }
+
+  /** Every recorded Anthropic answer (text, thinking with its signature, tool use), relayed as OpenRouter documents chat answers. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "messages-stream-text.sse", "messages-stream-thinking.sse", "messages-stream-tool-use.sse",
+      "messages-nonstream-text.json", "messages-nonstream-thinking.json", "messages-nonstream-tool-use.json"})
+  void everyRecordedAnswerIsRelayedValidAgainstOpenRoutersSchema(String name) throws Exception {
+    boolean stream = name.endsWith(".sse");
+    anthropic.enqueue(stream ? Reply.sse(fixture(name)) : Reply.json(200, fixture(name)));
+    HttpResponse<String> r = gw.post("/api/v1/chat/completions",
+        "{\"model\":\"anthropic/claude-sonnet-4.5\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertEquals(200, r.statusCode(), r.body());
+    if (stream) assertFalse(OpenRouterSchemas.checkChatSse(r.body()).isEmpty());
+    else assertEquals("anthropic/claude-sonnet-4.5", OpenRouterSchemas.assertValidChatResult(r.body()).path("model").asText());
   }
 
   @Test
@@ -147,9 +166,11 @@ class CatalogAndAnthropicTest {
     assertEquals(200, gw.get("/health").statusCode());
     anthropic.enqueue(Reply.json(200, fixture("messages-nonstream-text.json")));
     gw.client.chat().send(ask());
-    String metrics = gw.get("/metrics").body();
-    assertTrue(metrics.contains("openrouter4j_requests_total{route=\"chat\",status=\"200\"}"), metrics);
-    assertTrue(metrics.contains("openrouter4j_tokens_total{model=\"anthropic/claude-sonnet-4.5\",provider=\"claude\",type=\"completion\"}"), metrics);
+    String requests = "openrouter4j_requests_total{route=\"chat\",status=\"200\"}";
+    String tokens = "openrouter4j_tokens_total{model=\"anthropic/claude-sonnet-4.5\",provider=\"claude\",type=\"completion\"}";
+    String metrics = gw.metricsHolding(requests, tokens);
+    assertTrue(metrics.contains(requests), metrics);
+    assertTrue(metrics.contains(tokens), metrics);
   }
 
   @Test

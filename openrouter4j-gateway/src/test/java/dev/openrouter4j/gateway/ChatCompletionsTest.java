@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Chat completions end to end: SDK → gateway → stand-in upstreams speaking the recorded OpenAI format. */
 class ChatCompletionsTest {
@@ -146,6 +148,7 @@ class ChatCompletionsTest {
     ChatResult result = ChatAccumulator.accumulate(chunks);
     assertFalse(result.text().isEmpty());
     assertEquals("stop", result.choices().get(0).finishReason());
+    assertEquals(1, gw.sdkHttp.check(), "the stream the SDK read was checked against OpenRouter's schema");
     ChatStreamChunk last = chunks.get(chunks.size() - 1);
     assertNotNull(last.usage(), "usage comes in the last chunk");
     assertNotNull(last.usage().cost());
@@ -163,7 +166,7 @@ class ChatCompletionsTest {
     assertEquals("from backup", result.text());
     assertEquals("backup", result.provider());
     assertEquals("served-by-backup", Json.mapper().readTree(backup.take().body()).path("model").asText());
-    String metrics = gw.get("/metrics").body();
+    String metrics = gw.metricsHolding("openrouter4j_upstream_errors_total{provider=\"primary\",status=\"503\"}");
     assertTrue(metrics.contains("openrouter4j_upstream_errors_total{provider=\"primary\",status=\"503\"}"),
         "a failure a fallback recovered from still counts as an upstream error: " + metrics);
   }
@@ -223,6 +226,48 @@ class ChatCompletionsTest {
   }
 
   @Test
+  void theErrorChunkEndingACutStreamIsValidAgainstOpenRoutersSchema() throws Exception {
+    String chunk = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"partial\"},\"finish_reason\":null}]}\n\n";
+    primary.enqueue(Reply.sse(chunk).delayEach(Duration.ofMillis(20)).thenCut());
+    List<JsonNode> chunks = rawStream(hello().toBuilder().provider(ProviderPreferences.builder().order("primary").build()).build());
+    JsonNode last = chunks.get(chunks.size() - 1);
+    assertEquals(502, last.path("error").path("code").asInt(), last.toString());
+    assertTrue(last.path("error").path("code").isInt(), "OpenRouter's schema types error.code an integer: " + last);
+  }
+
+  /** Every recorded chat stream, OpenAI's and OpenRouter's own (an OpenAI-compatible upstream too), relayed as OpenRouter documents chunks. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "openai/chat-stream-n3-choices.sse", "openai/chat-stream-parallel-tool-calls.sse", "openai/chat-stream-refusal.sse",
+      "openai/chat-stream-text-usage.sse", "openai/chat-stream-tool-call-obfuscation.sse",
+      "openrouter/chat-stream-midstream-error.sse", "openrouter/chat-stream-reasoning-details.sse", "openrouter/chat-stream-text-usage-cost.sse"})
+  void everyRecordedStreamIsRelayedValidAgainstOpenRoutersSchema(String name) throws Exception {
+    primary.enqueue(Reply.sse(Files.readString(fixture(name))).delayEach(Duration.ZERO));
+    List<JsonNode> chunks = rawStream(hello().toBuilder().provider(ProviderPreferences.builder().order("primary").build()).build());
+    assertFalse(chunks.isEmpty());
+    assertTrue(chunks.stream().allMatch(c -> c.path("model").asText().equals("acme/model")), chunks.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai/chat-completion-nonstream.json", "openrouter/chat-completion-nonstream-usage-cost.json"})
+  void everyRecordedCompletionIsRelayedValidAgainstOpenRoutersSchema(String name) throws Exception {
+    primary.enqueue(Reply.json(200, Files.readString(fixture(name))));
+    HttpResponse<String> r = gw.post("/api/v1/chat/completions",
+        "{\"model\":\"acme/model\",\"provider\":{\"order\":[\"primary\"]},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("acme/model", OpenRouterSchemas.assertValidChatResult(r.body()).path("model").asText());
+  }
+
+  /** A stream as the gateway writes it, through plain HTTP; every chunk checked against OpenRouter's {@code ChatStreamChunk}. */
+  List<JsonNode> rawStream(ChatRequest request) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode body = Json.mapper().valueToTree(request);
+    body.put("stream", true);
+    HttpResponse<String> r = gw.post("/api/v1/chat/completions", body.toString());
+    assertEquals(200, r.statusCode(), r.body());
+    return OpenRouterSchemas.checkChatSse(r.body());
+  }
+
+  @Test
   void aStreamCutBeforeAnyContentFallsBack() {
     primary.enqueue(Reply.sse(": keep-alive\n\n").delayEach(Duration.ofMillis(10)).thenCut());
     backup.enqueue(Reply.json(200, completion("b", "rescued")));
@@ -241,6 +286,7 @@ class ChatCompletionsTest {
     assertTrue(r.body().startsWith(": OPENROUTER PROCESSING\n\n"), r.body());
     assertTrue(r.body().contains("\"content\":\"late\""), r.body());
     assertTrue(r.body().endsWith("data: [DONE]\n\n"), r.body());
+    OpenRouterSchemas.checkChatSse(r.body());
   }
 
   @Test
@@ -305,5 +351,6 @@ class ChatCompletionsTest {
       assertEquals("tool_calls", result.choices().get(0).finishReason());
       for (var call : calls) assertTrue(Json.mapper().readTree(call.function().arguments()).isObject(), call.toString());
     }
+    assertEquals(1, gw.sdkHttp.check(), "the stream the SDK read was checked against OpenRouter's schema");
   }
 }

@@ -20,6 +20,9 @@ final class GatewayHarness implements AutoCloseable {
   final Gateway gateway;
   final OpenRouter client;
   final HttpClient http = HttpClient.newHttpClient();
+  /** Under every SDK client of this harness: each chat answer they read is checked against OpenRouter's schemas on {@link #close}. */
+  final SchemaCheckingHttpClient sdkHttp =
+      new SchemaCheckingHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
   // the pool's and Flyway's start-up lines, once per gateway, drown the output; warnings still show
   static final java.util.List<java.util.logging.Logger> QUIET =
       java.util.List.of(java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -48,7 +51,7 @@ final class GatewayHarness implements AutoCloseable {
 
   /** An SDK client on this gateway with {@code key}. */
   OpenRouter client(String key) {
-    return OpenRouter.builder().apiKey(key).serverUrl(url("/api/v1")).retryConfig(RetryConfig.none()).build();
+    return OpenRouter.builder().apiKey(key).serverUrl(url("/api/v1")).retryConfig(RetryConfig.none()).httpClient(sdkHttp).build();
   }
 
   HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
@@ -96,9 +99,26 @@ final class GatewayHarness implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The /metrics text once it holds every one of {@code lines} (or after 10 s, whatever it holds):
+   * a request is counted once its answer's last bytes are written, so the client may ask first.
+   */
+  String metricsHolding(String... lines) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      String metrics = get("/metrics").body();
+      boolean all = true;
+      for (String line : lines) all &= metrics.contains(line);
+      if (all || System.nanoTime() > deadline) return metrics;
+      Thread.sleep(20);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     client.close();
     gateway.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    sdkHttp.shutdownNow();
+    sdkHttp.check();
   }
 }

@@ -16,6 +16,13 @@ import dev.openrouter4j.api.chat.ChatResult;
 import dev.openrouter4j.api.chat.ChatStreamChunk;
 import dev.openrouter4j.api.chat.ChatTool;
 import dev.openrouter4j.api.chat.ToolCall;
+import dev.openrouter4j.api.responses.InputItem;
+import dev.openrouter4j.api.responses.OutputItem;
+import dev.openrouter4j.api.responses.Response;
+import dev.openrouter4j.api.responses.ResponsesRequest;
+import dev.openrouter4j.api.responses.ResponsesTool;
+import dev.openrouter4j.api.responses.StreamEvent;
+import dev.openrouter4j.gateway.responses.ResponsesStreamChecker;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,7 +45,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code simulated}, so answers are deterministic and need no network.
  */
 class OfficialClientsTest {
-  /** The models the Node scripts know by name (common.mjs). */
+  /**
+   * The models the Node scripts know by name (common.mjs): simulated ones, and two in front of
+   * stand-in upstreams ({@link StandInAnswers}) that speak OpenAI chat completions and Anthropic
+   * messages. {@code %1$s} and {@code %2$s} are the stand-ins' base URLs.
+   */
   static final String CONFIG = """
       providers:
         - { id: sim, kind: simulated, options: { output_tokens: 12 } }
@@ -46,6 +58,8 @@ class OfficialClientsTest {
         - { id: sim-breaks, kind: simulated, options: { output_tokens: 8, fault: "error_after:3" } }
         - { id: sim-down, kind: simulated, options: { fault: "status:503" } }
         - { id: sim-limited, kind: simulated, options: { fault: "status:429" } }
+        - { id: openai-standin, kind: openai, base_url: "%1$s", api_key: sk-upstream }
+        - { id: anthropic-standin, kind: anthropic, base_url: "%2$s", api_key: ant-upstream }
       models:
         - id: acme/chat
           endpoints: [{ provider: sim, pricing: { prompt: 1, completion: 2 } }]
@@ -59,23 +73,33 @@ class OfficialClientsTest {
           endpoints: [{ provider: sim-down }]
         - id: acme/limited
           endpoints: [{ provider: sim-limited }]
+        - id: standin/gpt
+          endpoints: [{ provider: openai-standin, upstream_model: gpt-standin, pricing: { prompt: 1, completion: 2 }, supports: [tools, response_format] }]
+        - id: standin/claude
+          endpoints: [{ provider: anthropic-standin, upstream_model: claude-standin, pricing: { prompt: 3, completion: 15 }, supports: [tools] }]
       """;
 
   static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
 
   static Vertx vertx;
+  static StandInUpstream openAiUpstream;
+  static StandInUpstream anthropicUpstream;
   static GatewayHarness gw;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
     // the harness sends ": OPENROUTER PROCESSING" every 50 ms, so acme/slow gets several before its first token
-    gw = new GatewayHarness(vertx, CONFIG);
+    openAiUpstream = new StandInUpstream(vertx).answering(StandInAnswers::openAi);
+    anthropicUpstream = new StandInUpstream(vertx).answering(StandInAnswers::anthropic);
+    gw = new GatewayHarness(vertx, CONFIG.formatted(openAiUpstream.baseUrl(), anthropicUpstream.baseUrl()));
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (gw != null) gw.close();
+    if (openAiUpstream != null) openAiUpstream.close();
+    if (anthropicUpstream != null) anthropicUpstream.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -157,5 +181,49 @@ class OfficialClientsTest {
       assertNull(r.choices().getFirst().message().toolCalls());
     }
     assertEquals(answer.text(), streamedAnswer.text());
+  }
+
+  /** Sent and streamed through our SDK; the stream checked event by event (order, nesting, numbering, final response). */
+  static List<Response> sentAndStreamed(ResponsesRequest request) {
+    Response sent = gw.client.responses().send(request);
+    List<StreamEvent> events = new ArrayList<>();
+    try (EventStream<StreamEvent> stream = gw.client.responses().stream(request)) {
+      stream.forEach(events::add);
+    }
+    return List.of(sent, ResponsesStreamChecker.check(events));
+  }
+
+  /** The Node scripts' function-call scenario, through our SDK, over both stand-in upstreams; costs at their prices (per million). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"standin/gpt, 1, 2", "standin/claude, 3, 15"})
+  void ourSdkCompletesAResponsesFunctionCallRoundTripOverEachStandInUpstream(String model, double promptPrice, double completionPrice)
+      throws Exception {
+    ResponsesTool weather = ResponsesTool.strictFunction("get_weather", "Get the current weather in a given city",
+        Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")), "required", List.of("city"),
+            "additionalProperties", false));
+    ResponsesRequest first = ResponsesRequest.builder().model(model).input("What is the weather in Paris?").tools(weather).build();
+    List<Response> calls = sentAndStreamed(first);
+    for (Response r : calls) {
+      assertEquals("completed", r.status());
+      assertEquals(1, r.output().size(), r.output().toString());
+      OutputItem.FunctionCall call = r.functionCalls().getFirst();
+      assertEquals("get_weather", call.name());
+      assertEquals(Map.of("city", StandInAnswers.CITY), Json.mapper().readValue(call.arguments(), Map.class));
+      int outputTokens = StandInAnswers.pieces(call.arguments(), 5).size();
+      assertEquals(StandInAnswers.INPUT_TOKENS, r.usage().inputTokens());
+      assertEquals(outputTokens, r.usage().outputTokens());
+      assertEquals((StandInAnswers.INPUT_TOKENS * promptPrice + outputTokens * completionPrice) / 1e6, r.usage().cost(), 1e-12);
+    }
+    assertEquals(calls.get(0).functionCalls().getFirst().callId(), calls.get(1).functionCalls().getFirst().callId());
+
+    String output = "{\"temperature\":21,\"unit\":\"celsius\"}";
+    List<InputItem> input = new ArrayList<>(first.input().asItems());
+    input.addAll(calls.get(0).outputAsInput());
+    input.add(InputItem.functionCallOutput(calls.get(0).functionCalls().getFirst().callId(), output));
+    for (Response r : sentAndStreamed(first.toBuilder().input(input).build())) {
+      assertEquals("completed", r.status());
+      assertTrue(r.functionCalls().isEmpty());
+      assertEquals(StandInAnswers.weatherSentence(StandInAnswers.CITY, output), r.text());
+    }
   }
 }

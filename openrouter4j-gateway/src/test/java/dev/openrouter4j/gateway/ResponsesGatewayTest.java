@@ -342,13 +342,13 @@ class ResponsesGatewayTest {
   }
 
   @Test
-  void previousResponseIdIsA400InOpenRoutersErrorShapeButStoreIsAccepted() throws Exception {
+  void anUnknownPreviousResponseIdIsA404InOpenRoutersErrorShapeAndStoreIsEchoed() throws Exception {
     HttpResponse<String> r = gw.post("/api/v1/responses", "{\"model\":\"sim/model\",\"input\":\"Hi\",\"previous_response_id\":\"resp_1\"}");
-    assertEquals(400, r.statusCode());
+    assertEquals(404, r.statusCode());
     JsonNode error = Json.mapper().readTree(r.body()).path("error");
-    assertEquals(400, error.path("code").asInt());
-    assertTrue(error.path("message").asText().startsWith("previous_response_id is not supported yet"), r.body());
-    HttpResponse<String> stored = gw.post("/api/v1/responses", "{\"model\":\"sim/model\",\"input\":\"Hi\",\"store\":true,\"provider\":{\"order\":[\"sim\"]}}");
+    assertEquals(404, error.path("code").asInt());
+    assertEquals("Previous response with id 'resp_1' not found.", error.path("message").asText(), r.body());
+    HttpResponse<String> stored = gw.post("/api/v1/responses", "{\"model\":\"sim/model\",\"input\":\"Hi\",\"store\":false,\"provider\":{\"order\":[\"sim\"]}}");
     assertEquals(200, stored.statusCode(), stored.body());
     assertFalse(Json.mapper().readTree(stored.body()).path("store").asBoolean(true));
   }

@@ -14,9 +14,6 @@ import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.api.chat.ChatResult;
 import dev.openrouter4j.api.chat.ChatStreamChunk;
 import dev.openrouter4j.gateway.store.Database;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -53,17 +50,11 @@ class SigtermRecordsTest {
               - provider: sim
                 pricing: { prompt: 1, completion: 1000 }
         """.formatted(url));
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), GatewayMain.class.getName(), config.toString(), "0");
-    pb.environment().put("OPENROUTER4J_ADMIN_KEY", GatewayKeysTest.ADMIN);
-    pb.redirectError(dir.resolve("stderr.txt").toFile());
-    Process child = pb.start();
+    GatewayProcess gateway = GatewayProcess.start(config, dir, "gateway");
+    Process child = gateway.process;
     Map<String, Double> completed = new ConcurrentHashMap<>();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
-      assertTrue(line != null && line.startsWith("listening on port "), "child said " + line + "; stderr: " + Files.readString(dir.resolve("stderr.txt")));
-      int port = Integer.parseInt(line.substring("listening on port ".length()).split(" ")[0]);
+      int port = gateway.port;
       String base = "http://127.0.0.1:" + port + "/api/v1";
       CreateKeyResponse key;
       try (OpenRouter admin = OpenRouter.builder().apiKey(GatewayKeysTest.ADMIN).serverUrl(base).retryConfig(RetryConfig.none()).build()) {

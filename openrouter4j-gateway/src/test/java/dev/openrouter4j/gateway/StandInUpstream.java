@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A stand-in for an upstream provider on loopback, speaking whatever bytes a test scripts (real
@@ -23,31 +24,36 @@ final class StandInUpstream implements AutoCloseable {
   record Recorded(String method, String path, Map<String, String> headers, String body) {}
 
   /** One scripted answer: status, content type, body parts with a delay before each, then maybe a cut. */
-  record Reply(int status, String contentType, List<String> parts, Duration delay, boolean cut, Duration stallHeaders, Map<String, String> headers) {
+  record Reply(int status, String contentType, List<String> parts, Duration delay, boolean cut, Duration stallHeaders, Map<String, String> headers, boolean hang) {
     static Reply json(int status, String body) {
-      return new Reply(status, "application/json", List.of(body), Duration.ZERO, false, Duration.ZERO, Map.of());
+      return new Reply(status, "application/json", List.of(body), Duration.ZERO, false, Duration.ZERO, Map.of(), false);
     }
 
     static Reply sse(String... parts) {
-      return new Reply(200, "text/event-stream", List.of(parts), Duration.ZERO, false, Duration.ZERO, Map.of());
+      return new Reply(200, "text/event-stream", List.of(parts), Duration.ZERO, false, Duration.ZERO, Map.of(), false);
     }
 
     Reply delayEach(Duration d) {
-      return new Reply(status, contentType, parts, d, cut, stallHeaders, headers);
+      return new Reply(status, contentType, parts, d, cut, stallHeaders, headers, hang);
     }
 
     Reply thenCut() {
-      return new Reply(status, contentType, parts, delay, true, stallHeaders, headers);
+      return new Reply(status, contentType, parts, delay, true, stallHeaders, headers, false);
+    }
+
+    /** After the last part the answer neither ends nor is cut: it waits until the client goes. */
+    Reply thenHang() {
+      return new Reply(status, contentType, parts, delay, false, stallHeaders, headers, true);
     }
 
     Reply stallHeaders(Duration d) {
-      return new Reply(status, contentType, parts, delay, cut, d, headers);
+      return new Reply(status, contentType, parts, delay, cut, d, headers, hang);
     }
 
     Reply header(String name, String value) {
       Map<String, String> h = new java.util.LinkedHashMap<>(headers);
       h.put(name, value);
-      return new Reply(status, contentType, parts, delay, cut, stallHeaders, h);
+      return new Reply(status, contentType, parts, delay, cut, stallHeaders, h, hang);
     }
   }
 
@@ -56,7 +62,7 @@ final class StandInUpstream implements AutoCloseable {
   private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
   final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
   final AtomicInteger closedConnections = new AtomicInteger();
-  private Reply fallback = Reply.json(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
+  private Function<Recorded, Reply> fallback = r -> Reply.json(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
 
   StandInUpstream(Vertx vertx) throws Exception {
     this.vertx = vertx;
@@ -79,7 +85,13 @@ final class StandInUpstream implements AutoCloseable {
 
   /** Served whenever the queue is empty. */
   StandInUpstream always(Reply reply) {
-    fallback = reply;
+    fallback = r -> reply;
+    return this;
+  }
+
+  /** Served whenever the queue is empty: the reply {@code script} chooses for each request. */
+  StandInUpstream answering(Function<Recorded, Reply> script) {
+    fallback = script;
     return this;
   }
 
@@ -93,9 +105,16 @@ final class StandInUpstream implements AutoCloseable {
     req.body().onSuccess(body -> {
       Map<String, String> headers = new java.util.LinkedHashMap<>();
       req.headers().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue()));
-      requests.add(new Recorded(req.method().name(), req.path(), headers, body.toString()));
+      Recorded recorded = new Recorded(req.method().name(), req.path(), headers, body.toString());
+      requests.add(recorded);
       Reply reply = replies.poll();
-      if (reply == null) reply = fallback;
+      if (reply == null) {
+        try {
+          reply = fallback.apply(recorded);
+        } catch (RuntimeException e) { // a script that cannot read the request must not leave the caller hanging
+          reply = Reply.json(500, "{\"error\":{\"message\":\"the stand-in could not answer: " + e.getClass().getSimpleName() + "\"}}");
+        }
+      }
       Reply r = reply;
       if (r.stallHeaders().isZero()) respond(req, r);
       else vertx.setTimer(r.stallHeaders().toMillis(), id -> respond(req, r));
@@ -107,7 +126,7 @@ final class StandInUpstream implements AutoCloseable {
     if (res.closed()) return;
     res.setStatusCode(r.status()).putHeader("content-type", r.contentType());
     r.headers().forEach(res::putHeader);
-    boolean streamed = r.parts().size() > 1 || !r.delay().isZero() || r.cut();
+    boolean streamed = r.parts().size() > 1 || !r.delay().isZero() || r.cut() || r.hang();
     if (!streamed) {
       res.end(r.parts().isEmpty() ? "" : r.parts().get(0));
       return;
@@ -120,6 +139,7 @@ final class StandInUpstream implements AutoCloseable {
     var res = req.response();
     if (res.closed()) return;
     if (i >= parts.size()) {
+      if (r.hang()) return;
       if (r.cut()) req.connection().close();
       else res.end();
       return;

@@ -7,7 +7,10 @@ import java.util.Objects;
 /**
  * What GET /api/v1/generation answers about one request: the model and provider that served it,
  * its tokens and cost (USD), its latency (to the first token) and generation time (ms), how it
- * finished, whether it streamed, and every upstream attempt in order, the served one last.
+ * finished, whether it streamed, whether it was cancelled before its answer was complete (the
+ * client left mid-answer, or a background run was cancelled: then the finish reason is null and the
+ * tokens and cost are what was produced until then), and every upstream attempt in order, the
+ * served one last.
  */
 public record GenerationRecord(
     String id,
@@ -23,6 +26,7 @@ public record GenerationRecord(
     long generationTimeMs,
     String finishReason,
     boolean streamed,
+    boolean cancelled,
     Instant createdAt,
     List<Attempt> attempts) {
 

@@ -59,6 +59,7 @@ public final class GenerationStore {
                       rs.getLong("generation_time_ms"),
                       rs.getString("finish_reason"),
                       rs.getBoolean("streamed"),
+                      rs.getBoolean("cancelled"),
                       rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                       List.of());
             }
@@ -118,6 +119,6 @@ public final class GenerationStore {
   private static GenerationRecord withAttempts(GenerationRecord r, List<GenerationRecord.Attempt> attempts) {
     return new GenerationRecord(
         r.id(), r.keyHash(), r.model(), r.provider(), r.promptTokens(), r.completionTokens(), r.cachedTokens(), r.reasoningTokens(),
-        r.cost(), r.latencyMs(), r.generationTimeMs(), r.finishReason(), r.streamed(), r.createdAt(), attempts);
+        r.cost(), r.latencyMs(), r.generationTimeMs(), r.finishReason(), r.streamed(), r.cancelled(), r.createdAt(), attempts);
   }
 }

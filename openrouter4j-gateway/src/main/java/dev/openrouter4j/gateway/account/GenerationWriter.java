@@ -55,8 +55,8 @@ public final class GenerationWriter implements AutoCloseable {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final String INSERT_GENERATION =
       "INSERT INTO generations (id, key_hash, model, provider, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
-          + " cost, latency_ms, generation_time_ms, finish_reason, streamed, created_at, created_day)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + " cost, latency_ms, generation_time_ms, finish_reason, streamed, cancelled, created_at, created_day)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String INSERT_ATTEMPT =
       "INSERT INTO generation_attempts (generation_id, seq, provider, model, status, latency_ms) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
@@ -376,8 +376,9 @@ public final class GenerationWriter implements AutoCloseable {
     s.setLong(11, r.generationTimeMs());
     s.setString(12, clip(r.finishReason(), 64));
     s.setBoolean(13, r.streamed());
-    s.setObject(14, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
-    s.setObject(15, LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC));
+    s.setBoolean(14, r.cancelled());
+    s.setObject(15, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+    s.setObject(16, LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC));
   }
 
   /** Names longer than their column are cut rather than refused: the record matters more. */

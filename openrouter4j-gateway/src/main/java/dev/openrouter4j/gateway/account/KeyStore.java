@@ -165,6 +165,7 @@ public final class KeyStore {
             s.setString(values.size() + 1, hash);
             if (s.executeUpdate() == 0) return Optional.empty();
           }
+          countChange(c);
           return read(c, hash, now);
         });
   }
@@ -179,9 +180,33 @@ public final class KeyStore {
           }
           try (PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE hash = ?")) {
             s.setString(1, hash);
-            return s.executeUpdate() == 1;
+            if (s.executeUpdate() == 0) return false;
+          }
+          countChange(c);
+          return true;
+        });
+  }
+
+  /**
+   * How many times keys have been changed or deleted, by any instance sharing the database. An
+   * instance that caches keys reads it now and then, and forgets its cache when it moved.
+   */
+  public long changes() {
+    return db.withConnection(
+        "read key changes",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("SELECT version FROM key_changes WHERE id = 1");
+              ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
           }
         });
+  }
+
+  // in the change's own transaction, so the counter never moves before the change is visible
+  private static void countChange(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE key_changes SET version = version + 1 WHERE id = 1")) {
+      s.executeUpdate();
+    }
   }
 
   /** The hex SHA-256 of a secret: what the table stores and the management API calls the key's hash. */

@@ -14,7 +14,6 @@ import dev.openrouter4j.gateway.routing.Candidate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,55 +74,79 @@ public final class Accounting {
   Future<Void> reserve(Exchange x) {
     ApiKey key = x.caller == null ? null : x.caller.key();
     if (key == null) return Future.succeededFuture();
-    double estimate = estimate(x);
-    x.estimate = estimate;
+    Estimate estimate = estimate(x);
+    x.estimate = estimate.usd();
     if (key.limit() == null) {
       x.reservation = new CreditLedger.Reservation(null, key.hash(), 0);
       return Future.succeededFuture();
     }
-    return blocking(() -> accounts.ledger().reserve(key.hash(), estimate)).compose(d -> {
+    return blocking(() -> accounts.ledger().reserve(key.hash(), estimate.usd())).compose(d -> {
       if (d instanceof CreditLedger.Reservation r) {
         x.reservation = r;
         return Future.succeededFuture();
       }
       CreditLedger.Insufficient no = (CreditLedger.Insufficient) d;
-      String message = String.format(Locale.ROOT,
-          "This request requires more credits, or fewer max_tokens: it may cost up to $%.6f, and the key has $%.6f left", no.requested(),
-          no.remaining());
-      return Future.failedFuture(new ApiError(402, message, Map.of("error_type", "insufficient_credits"), -1));
+      return Future.failedFuture(new ApiError(402, insufficient(estimate, no.remaining()),
+          Map.of("error_type", "insufficient_credits", "required", no.requested(), "available", no.remaining()), -1));
     });
+  }
+
+  /**
+   * A request's worst case: {@code usd} in all, of which {@code completionTokens} at {@code
+   * perTokenUsd} each are the completion cap it was priced with; the rest is the prompt and the
+   * per-request price.
+   */
+  record Estimate(double usd, long completionTokens, double perTokenUsd) {
+    /** The completion tokens that {@code availableUsd} pays for, after this request's fixed part. */
+    long affordableTokens(double availableUsd) {
+      if (perTokenUsd <= 0) return availableUsd >= usd ? completionTokens : 0;
+      double fixed = usd - completionTokens * perTokenUsd;
+      return Math.max(0, (long) Math.floor((availableUsd - fixed) / perTokenUsd));
+    }
+  }
+
+  /** OpenRouter's 402 wording (tokens asked for and affordable), plus the dollars needed and available. */
+  static String insufficient(Estimate e, double availableUsd) {
+    return String.format(Locale.ROOT,
+        "This request requires more credits, or fewer max_tokens. You requested up to %d tokens, but can only afford %d:"
+            + " it may cost up to $%.6f and the key has $%.6f left of its limit",
+        e.completionTokens(), Math.min(e.completionTokens(), e.affordableTokens(availableUsd)), e.usd(), availableUsd);
   }
 
   /**
    * The most this request can cost on any of its candidates: the prompt (the body's bytes / 4, an
    * overestimate of its tokens) at the prompt or cache-write price, whichever is higher, the
-   * completion cap ({@code max_completion_tokens}, {@code max_tokens}, else the endpoint's cap, else
-   * {@value #DEFAULT_MAX_TOKENS}) at the completion price, and the per-request price.
+   * completion cap ({@code max_completion_tokens}, {@code max_tokens}, else the endpoint's {@code
+   * max_completion_tokens}, else {@value #DEFAULT_MAX_TOKENS}) at the completion price, and the
+   * per-request price.
    */
-  static double estimate(Exchange x) {
+  static Estimate estimate(Exchange x) {
     ChatRequest r = x.request;
     Integer asked = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
     long promptTokens = Math.max(1, x.bodyBytes / 4 + 1);
-    double worst = 0;
+    Estimate worst = new Estimate(0, asked != null ? asked : DEFAULT_MAX_TOKENS, 0);
     for (Candidate c : x.plan.attempts()) {
       Pricing p = c.endpoint().pricing();
       if (p == null) continue;
       Integer cap = c.endpoint().maxCompletionTokens();
       long out = asked != null ? (cap != null ? Math.min(asked, cap) : asked) : (cap != null ? cap : DEFAULT_MAX_TOKENS);
       double cost = (promptTokens * Math.max(p.prompt(), p.cacheWrite()) + out * p.completion()) / 1_000_000.0 + p.request();
-      worst = Math.max(worst, cost);
+      if (cost > worst.usd()) worst = new Estimate(cost, out, p.completion() / 1_000_000.0);
     }
-    return Math.ceil(worst * 1e10) / 1e10;
+    return new Estimate(Math.ceil(worst.usd() * 1e10) / 1e10, worst.completionTokens(), worst.perTokenUsd());
   }
 
   /**
-   * The answer is complete: queue its record and settle its cost. {@code cost} is what the usage
-   * object said.
+   * The answer is over: queue its record and settle its cost, once. The cost is what the usage
+   * object says. A {@code cancelled} answer (its client left mid-answer, or its background run was
+   * cancelled) is recorded with {@code cancelled} and no finish reason, and charged for what was
+   * produced until then: {@link #cancelledUsage}. Returns the usage charged.
    */
-  void complete(Exchange x, TokenUsage usage, boolean failed, long endNanos) {
-    if (x.accounted) return;
+  TokenUsage complete(Exchange x, TokenUsage reported, boolean failed, boolean cancelled, long endNanos) {
+    if (x.accounted) return reported;
     x.accounted = true;
-    String finish = failed ? "error" : x.finishReason;
+    TokenUsage usage = cancelled ? cancelledUsage(x, reported) : reported;
+    String finish = cancelled ? null : failed ? "error" : x.finishReason;
     double cost = x.generation.cost(usage, finish).total();
     var c = x.served;
     List<GenerationRecord.Attempt> attempts = new ArrayList<>();
@@ -136,16 +159,33 @@ public final class Accounting {
             x.generation.id(), keyHash, c.model(), c.providerId(),
             usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(),
             usage == null ? 0 : usage.cachedTokens(), usage == null ? 0 : usage.reasoningTokens(),
-            cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, x.stream, Instant.now(), attempts);
+            cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, x.stream, cancelled, accounts.clock().instant(), attempts);
     CreditLedger.Reservation reservation = x.reservation;
     x.reservation = null;
     boolean queued = accounts.writer().offer(record);
-    if (queued && reservation == null) return;
+    if (queued && reservation == null) return usage;
     track(() -> {
       if (!queued) accounts.writer().write(record); // the queue is full: wait for room here, not on the event loop
       if (reservation != null) accounts.ledger().settle(reservation, cost);
       return null;
     });
+    return usage;
+  }
+
+  /**
+   * What a cancelled answer is charged for, from what the upstream reported before it was cut (an
+   * Anthropic upstream reports the prompt's tokens at the start, an OpenAI-format one only at the
+   * end) and an estimate: the prompt tokens reported, else the reservation's estimate (the request
+   * body's bytes / 4 + 1); the completion tokens reported or estimated from the answer text passed
+   * on so far ({@link Exchange#answerChars} / 4, rounded up), whichever is more (a count reported
+   * at the start, such as Anthropic's first output token, is only a floor). What an upstream
+   * produced after the client's last chunk and before it saw the cut is not charged.
+   */
+  static TokenUsage cancelledUsage(Exchange x, TokenUsage reported) {
+    TokenUsage r = reported == null ? TokenUsage.ZERO : reported;
+    long prompt = r.promptTokens() > 0 ? r.promptTokens() : Math.max(1, x.bodyBytes / 4 + 1);
+    long completion = Math.max(r.completionTokens(), (x.answerChars + 3) / 4);
+    return new TokenUsage(prompt, completion, r.cachedTokens(), r.cacheWriteTokens(), r.reasoningTokens());
   }
 
   /** The request failed before it was answered: its reservation is given back uncharged. */

@@ -1,5 +1,6 @@
 package dev.openrouter4j.gateway.chat;
 
+import dev.openrouter4j.gateway.encode.Generation;
 import dev.openrouter4j.gateway.http.ApiError;
 import dev.openrouter4j.gateway.provider.Provider;
 import dev.openrouter4j.gateway.provider.UpstreamCall;
@@ -30,11 +31,13 @@ final class Attempts {
   private final Function<String, Provider> providers;
   private final EndpointStats stats;
   private final LongSupplier clockMillis;
+  private final boolean chatRelay;
 
-  Attempts(Function<String, Provider> providers, EndpointStats stats, LongSupplier clockMillis) {
+  Attempts(Function<String, Provider> providers, EndpointStats stats, LongSupplier clockMillis, boolean chatRelay) {
     this.providers = providers;
     this.stats = stats;
     this.clockMillis = clockMillis;
+    this.chatRelay = chatRelay;
   }
 
   Future<Opened> run(Exchange x) {
@@ -51,6 +54,8 @@ final class Attempts {
     return attempt(x, c)
         .recover(
             t -> {
+              // stopped by the client (or a cancelled background run): not the endpoint's failure
+              if (x.isAbandoned()) return Future.failedFuture(new ApiError(499, "client closed the request"));
               UpstreamException u = asUpstream(t);
               long now = clockMillis.getAsLong();
               x.attempts.add(new Exchange.Attempt(c.providerId(), c.model(), u.status(), now - started));
@@ -65,8 +70,10 @@ final class Attempts {
   private Future<Opened> attempt(Exchange x, Candidate c) {
     Provider provider = providers.apply(c.providerId());
     if (provider == null) return Future.failedFuture(UpstreamException.unreachable("provider " + c.providerId() + " is not running"));
+    // the relay fast path: the chat format in and out (the generation as this attempt would answer it)
+    Generation relay = chatRelay && x.api.readsChatFormat() ? x.generation.withRoute(c.model(), c.providerId(), c.endpoint().pricing()) : null;
     UpstreamRequest request =
-        new UpstreamRequest(x.request, c.upstreamModel(), c.endpoint(), x.stream, x.forwardHeaders, x.abandonedFuture());
+        new UpstreamRequest(x.request, c.upstreamModel(), c.endpoint(), x.stream, x.forwardHeaders, x.abandonedFuture(), relay);
     return provider
         .open(request)
         .compose(
@@ -78,6 +85,10 @@ final class Attempts {
               x.call = call;
               RelaySink sink = new RelaySink();
               call.start(sink);
+              // a cancelled call tells its sink nothing: the attempt still waiting for content ends here
+              x.abandonedFuture().onComplete(v -> {
+                if (!sink.firstContent().isComplete()) sink.fail(new java.util.concurrent.CancellationException("client closed the request"));
+              });
               return sink.firstContent()
                   .map(v -> new Opened(c, call, sink))
                   .recover(t -> {

@@ -35,6 +35,11 @@ final class ChatDialect implements Dialect {
       }
 
       @Override
+      public boolean readsChatFormat() {
+        return true;
+      }
+
+      @Override
       public StreamWriter streamWriter(Generation generation) {
         return new Chunks(new ChatChunkEncoder(generation));
       }

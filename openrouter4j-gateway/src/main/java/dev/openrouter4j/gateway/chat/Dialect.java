@@ -4,6 +4,10 @@ import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.gateway.encode.Generation;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.event.TokenUsage;
+import dev.openrouter4j.gateway.http.ApiError;
+import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.responses.ResponseState;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -21,7 +25,15 @@ public interface Dialect {
 
   /** {@code POST /responses}: the stateless Responses API, translated to and from the canonical forms. */
   static Dialect responses() {
-    return new ResponsesDialect();
+    return new ResponsesDialect(null);
+  }
+
+  /**
+   * {@code POST /responses} with stored responses ({@code store}, {@code previous_response_id},
+   * {@code background}) kept in {@code state}.
+   */
+  static Dialect responses(ResponseState state) {
+    return new ResponsesDialect(state);
   }
 
   /** The API's name in metrics: {@code chat}, {@code responses}. */
@@ -32,15 +44,53 @@ public interface Dialect {
 
   /** One request, read: its canonical form and the writers of its answer. */
   interface Request {
+    /**
+     * Loads what the request refers to, for the caller, before {@link #canonical} is asked for
+     * (Responses: the conversation of {@code previous_response_id}). Fails with an {@link ApiError}.
+     */
+    default Future<Void> resolve(Authenticator.Caller caller) {
+      return Future.succeededFuture();
+    }
+
     /** The request in the canonical (chat completions) shape every provider adapter takes. */
     ChatRequest canonical();
+
+    /** Non-null when the client asked to run the request in the background. */
+    default Background background() {
+      return null;
+    }
 
     /** Whether the client asked for a stream. */
     boolean stream();
 
+    /**
+     * Whether the answer is {@code chat.completion.chunk}s or a {@code chat.completion} exactly as
+     * {@code ChatChunkEncoder} and {@code ChatResultAssembler} write them, so an upstream speaking
+     * that format may be relayed (the relay fast path).
+     */
+    default boolean readsChatFormat() {
+      return false;
+    }
+
     StreamWriter streamWriter(Generation generation);
 
     BodyWriter bodyWriter(Generation generation);
+  }
+
+  /**
+   * A request run in the background: answered at once, its work going on without the client, which
+   * polls for the result. The result itself is kept by the {@link BodyWriter}'s {@link
+   * BodyWriter#persist}.
+   */
+  interface Background {
+    /** Records the run as queued; {@code cancel} (callable from any thread) stops it. The body to answer with at once. */
+    Future<Object> queue(Generation generation, Runnable cancel);
+
+    /** An upstream has begun to answer: the run is {@code in_progress} (until then it is {@code queued}). */
+    void started(Generation generation);
+
+    /** The run is over: {@code failure} (null when it was answered) is kept as its result. */
+    Future<Void> end(Generation generation, ApiError failure);
   }
 
   /** Writes a streamed answer as SSE bytes, one canonical event at a time. Never returns null. */
@@ -58,6 +108,15 @@ public interface Dialect {
 
     /** The usage reported so far, or null. */
     TokenUsage usage();
+
+    /**
+     * Called after {@link #end} or {@link #failure}, before their bytes go out: what must be done
+     * before the client can see the end (Responses: storing the response, so that a later read
+     * finds it).
+     */
+    default Future<Void> persist() {
+      return Future.succeededFuture();
+    }
   }
 
   /** Folds the events of a non-streaming answer into its one JSON body. */
@@ -70,5 +129,10 @@ public interface Dialect {
     TokenUsage usage();
 
     boolean failed();
+
+    /** Called after {@link #body}, before it goes out: as {@link StreamWriter#persist}. */
+    default Future<Void> persist() {
+      return Future.succeededFuture();
+    }
   }
 }

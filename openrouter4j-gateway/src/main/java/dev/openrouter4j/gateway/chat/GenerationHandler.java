@@ -63,7 +63,8 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
       StickyRoutes sticky,
       GatewayMetrics metrics,
       Duration processingInterval,
-      Accounting accounting) {
+      Accounting accounting,
+      boolean chatRelay) {
     this.dialect = dialect;
     this.vertx = vertx;
     this.authenticator = authenticator;
@@ -74,7 +75,7 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     this.metrics = metrics;
     this.processingInterval = processingInterval;
     this.accounting = accounting;
-    this.attempts = new Attempts(providers, stats, System::currentTimeMillis);
+    this.attempts = new Attempts(providers, stats, System::currentTimeMillis, chatRelay);
   }
 
   @Override
@@ -86,18 +87,23 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
         .authenticate(http)
         .compose(caller -> accounting.admit(x, caller))
         .compose(v -> BodyReader.read(http, maxBodyBytes))
-        .map(body -> validate(x, body))
+        .compose(body -> validate(x, body))
         .map(request -> plan(x, request))
         .compose(plan -> accounting.reserve(x))
+        .compose(v -> queueIfBackground(x))
         .compose(v -> tryEndpoints(x))
         .compose(opened -> translate(x, opened))
-        .onSuccess(v -> observe(x, 200))
+        .onSuccess(v -> observe(x, x.endedByClientLeaving ? 499 : 200))
         .onFailure(t -> fail(x, t));
   }
 
-  private ChatRequest validate(Exchange x, Buffer body) {
+  private Future<ChatRequest> validate(Exchange x, Buffer body) {
     x.bodyBytes = body.length();
     x.api = dialect.read(body);
+    return x.api.resolve(x.caller).map(v -> validated(x));
+  }
+
+  private ChatRequest validated(Exchange x) {
     x.request = x.api.canonical();
     x.stream = x.api.stream();
     long now = System.currentTimeMillis() / 1000;
@@ -113,7 +119,9 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
 
   private Object plan(Exchange x, ChatRequest r) {
     x.sessionId = r.sessionId() != null ? r.sessionId() : x.http.getHeader("x-session-id");
-    x.stickyKey = x.sessionId != null ? x.sessionId : r.promptCacheKey();
+    String conversation = x.sessionId != null ? x.sessionId : r.promptCacheKey();
+    // scoped to the calling key: two keys that send the same session id share no stickiness
+    x.stickyKey = conversation == null ? null : (x.caller == null ? "" : x.caller.keyHash()) + '\n' + conversation;
     Integer maxTokens = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
     try {
       x.plan = planner.plan(new RouteRequest(r.model(), r.models(), preferences(r), features(r), maxTokens, x.stickyKey));
@@ -149,6 +157,30 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     return f;
   }
 
+  /**
+   * A background run is answered now (queued), after the checks that may refuse it (validation,
+   * rate limit, credit); the rest runs detached from the client, and the result is kept by the
+   * dialect for the client to poll.
+   */
+  private Future<Void> queueIfBackground(Exchange x) {
+    Dialect.Background background = x.api.background();
+    if (background == null) return Future.succeededFuture();
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    return background.queue(x.generation, () -> context.runOnContext(v -> x.cancel())).map(body -> {
+      x.detached = true;
+      var r = x.http.response();
+      if (!r.closed() && !r.ended()) {
+        try {
+          r.setStatusCode(200).putHeader("content-type", "application/json").putHeader("x-generation-id", x.generation.id())
+              .end(Buffer.buffer(dev.openrouter4j.api.Json.mapper().writeValueAsBytes(body)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return null;
+    });
+  }
+
   private Future<Attempts.Opened> tryEndpoints(Exchange x) {
     long timer = x.stream ? keepAlive(x) : -1;
     return attempts.run(x).andThen(ar -> {
@@ -176,25 +208,37 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     x.served = opened.candidate();
     x.firstContentNanos = System.nanoTime();
     x.generation = x.generation.withRoute(opened.candidate().model(), opened.candidate().providerId(), opened.candidate().endpoint().pricing());
+    if (x.detached) x.api.background().started(x.generation);
     Future<StreamReply.Outcome> outcome;
+    Runnable abandoned;
     if (x.stream) {
       StreamReply reply = new StreamReply(x, x.api.streamWriter(x.generation));
       reply.start(opened);
       outcome = reply.outcome();
+      abandoned = reply::abandoned;
     } else {
       JsonReply reply = new JsonReply(x, x.api.bodyWriter(x.generation));
+      x.reply = reply;
       reply.start(opened);
       outcome = reply.outcome();
+      abandoned = reply::abandoned;
     }
+    // the client left mid-answer: the cancelled call tells the reply nothing, so the reply is told
+    // here, and the answer is accounted as cancelled (a background run's cancel ends it through Exchange.cancel)
+    x.abandonedFuture().onComplete(v -> {
+      if (!x.detached) abandoned.run();
+    });
     return outcome.map(o -> {
-      accounting.complete(x, o.usage(), o.failed(), System.nanoTime());
-      account(x, o.usage(), o.failed());
+      TokenUsage charged = accounting.complete(x, o.usage(), o.failed(), o.cancelled(), System.nanoTime());
+      x.endedByClientLeaving = o.cancelled() && !x.detached;
+      account(x, charged, o.failed(), o.cancelled());
+      if (x.detached) x.api.background().end(x.generation, null);
       return null;
     });
   }
 
   /** The account stage's in-memory part: endpoint statistics, stickiness, token metrics ({@link Accounting} does credits and records). */
-  private void account(Exchange x, TokenUsage usage, boolean failed) {
+  private void account(Exchange x, TokenUsage usage, boolean failed, boolean cancelled) {
     long now = System.currentTimeMillis();
     var c = x.served;
     long ttftMs = (x.firstContentNanos - x.startNanos) / 1_000_000;
@@ -202,6 +246,8 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     double throughput = usage != null && seconds > 0 ? usage.completionTokens() / seconds : 0;
     if (failed) {
       stats.recordFailure(c.endpointKey(), now);
+    } else if (cancelled) {
+      // cut short by the client: says nothing about the endpoint
     } else {
       stats.recordSuccess(c.endpointKey(), ttftMs, throughput, now);
       boolean cacheHit = usage != null && usage.cachedTokens() > 0;
@@ -225,6 +271,11 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     accounting.release(x);
     ApiError error = t instanceof ApiError a ? a : new ApiError(500, "internal error: " + t.getMessage());
     observe(x, error.status());
+    if (x.detached) {
+      // a background run: the client was answered long ago; the failure is its result
+      x.api.background().end(x.generation, error);
+      return;
+    }
     if (error.status() == 499) return; // the client left; nobody to answer
     var r = x.http.response();
     if (r.headWritten()) {
@@ -232,9 +283,14 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
       if (!r.ended() && !r.closed() && x.api != null) {
         Dialect.StreamWriter writer = x.api.streamWriter(x.generation);
         Object errorType = error.metadata() == null ? null : error.metadata().get("error_type");
-        r.write(writer.start());
-        r.write(writer.failure(new LlmEvent.Failure(error.status(), error.getMessage(), errorType == null ? null : errorType.toString(), null)));
-        r.end(DONE);
+        Buffer start = writer.start();
+        Buffer failure = writer.failure(new LlmEvent.Failure(error.status(), error.getMessage(), errorType == null ? null : errorType.toString(), null));
+        writer.persist().onComplete(ar -> {
+          if (r.ended() || r.closed()) return;
+          r.write(start);
+          r.write(failure);
+          r.end(DONE);
+        });
       }
       return;
     }

@@ -33,9 +33,18 @@ final class JsonReply implements EventSink {
 
   @Override
   public void event(LlmEvent event) {
-    if (finished.future().isComplete()) return;
+    if (finished.future().isComplete() || responding) return;
+    x.count(event);
     if (event instanceof LlmEvent.Finish f && f.choice() == 0) x.finishReason = f.reason();
     writer.accept(event);
+  }
+
+  /** The whole body, already written by the relay fast path; the events that follow are for accounting. */
+  private byte[] relayedBody;
+
+  @Override
+  public void relayed(byte[] body, int offset, int length, int textBytes) {
+    relayedBody = java.util.Arrays.copyOfRange(body, offset, offset + length);
   }
 
   @Override
@@ -45,23 +54,52 @@ final class JsonReply implements EventSink {
 
   @Override
   public void fail(Throwable cause) {
-    if (finished.future().isComplete()) return;
+    if (finished.future().isComplete() || responding) return;
+    if (x.leftMidAnswer()) {
+      // the cancelled call's connection breaking, not the upstream failing
+      abandoned();
+      return;
+    }
+    // a background run cancelled (Exchange.cancel): the cancel itself, or its call's connection breaking
+    cancelled = x.isAbandoned();
     writer.accept(new LlmEvent.Failure(502, "upstream broke mid-answer: " + cause.getMessage(), "provider_unavailable", null));
     respond();
   }
 
   private void respond() {
-    if (finished.future().isComplete()) return;
-    HttpServerResponse r = x.http.response();
-    if (!r.closed() && !r.ended()) {
-      try {
-        byte[] body = Json.mapper().writeValueAsBytes(writer.body());
+    if (finished.future().isComplete() || responding) return;
+    responding = true;
+    byte[] body;
+    try {
+      body = relayedBody != null ? relayedBody : Json.mapper().writeValueAsBytes(writer.body());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    // the body goes out once the writer has persisted it (a stored response is readable before the client has it)
+    writer.persist().onComplete(ar -> {
+      if (ar.failed()) System.getLogger(JsonReply.class.getName()).log(System.Logger.Level.ERROR, "persisting the answer failed", ar.cause());
+      HttpServerResponse r = x.http.response();
+      if (!r.closed() && !r.ended()) {
         r.setStatusCode(200).putHeader("content-type", "application/json").putHeader("x-generation-id", x.generation.id());
         r.end(Buffer.buffer(body));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
       }
-    }
-    finished.tryComplete(new StreamReply.Outcome(writer.usage(), writer.failed()));
+      finished.tryComplete(new StreamReply.Outcome(writer.usage(), writer.failed() && !cancelled, cancelled));
+    });
   }
+
+  /** Set when the answer was cut short by a cancel: its record says cancelled, not failed. */
+  private boolean cancelled;
+
+  /**
+   * The client left before its answer was complete (its upstream call is cancelled, and tells this
+   * sink nothing more): nobody to answer, and the answer ends here as cancelled.
+   */
+  void abandoned() {
+    if (finished.future().isComplete() || responding) return;
+    responding = true;
+    finished.tryComplete(new StreamReply.Outcome(writer.usage(), false, true));
+  }
+
+  /** Set once the body is being persisted: later events change nothing. */
+  private boolean responding;
 }

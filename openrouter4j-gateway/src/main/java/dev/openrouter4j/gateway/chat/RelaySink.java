@@ -4,6 +4,7 @@ import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.provider.EventSink;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,11 @@ final class RelaySink implements EventSink {
   record EarlyEnd(LlmEvent.Failure failure, Throwable cause) {}
 
   private final Promise<Void> firstContent = Promise.promise();
-  private final List<LlmEvent> held = new ArrayList<>();
+  /** A relayed chunk held, with how much answer text is in it. */
+  private record Relayed(Buffer frames, int textBytes) {}
+
+  /** Events ({@link LlmEvent}) and relayed chunks ({@link Relayed}), in the order they came. */
+  private final List<Object> held = new ArrayList<>();
   private EventSink downstream;
   private boolean ended;
   private Throwable failure;
@@ -40,7 +45,10 @@ final class RelaySink implements EventSink {
 
   void attach(EventSink sink) {
     downstream = sink;
-    for (LlmEvent e : held) sink.event(e);
+    for (Object item : held) {
+      if (item instanceof LlmEvent e) sink.event(e);
+      else if (item instanceof Relayed r) sink.relayed(r.frames().getBytes(), 0, r.frames().length(), r.textBytes());
+    }
     held.clear();
     if (ended) sink.end();
     if (failure != null) sink.fail(failure);
@@ -63,6 +71,17 @@ final class RelaySink implements EventSink {
       return;
     }
     held.add(event);
+  }
+
+  @Override
+  public void relayed(byte[] frames, int offset, int length, int textBytes) {
+    if (downstream != null) {
+      downstream.relayed(frames, offset, length, textBytes);
+      return;
+    }
+    held.add(new Relayed(Buffer.buffer(length).appendBytes(frames, offset, length), textBytes));
+    // a relay passes chunks on only after a content event; should one come first, it is content all the same
+    firstContent.tryComplete();
   }
 
   @Override

@@ -193,7 +193,7 @@ public final class AccountsHandler {
         if (asked != null && !asked.equals(caller.keyHash())) throw forbidden("a key can only read its own activity");
         hash = caller.keyHash();
       }
-      LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+      LocalDate today = LocalDate.ofInstant(accounts.clock().instant(), java.time.ZoneOffset.UTC);
       LocalDate from = today.minusDays(ACTIVITY_DAYS - 1L);
       LocalDate to = today;
       String date = req.getParam("date");
@@ -243,7 +243,7 @@ public final class AccountsHandler {
         g.id(), g.model(), g.createdAt().toString(), "completions", g.provider(), g.cost(), g.cost(), null, null, false,
         (int) g.promptTokens(), (int) g.completionTokens(), (int) g.promptTokens(), (int) g.completionTokens(), null,
         (int) g.reasoningTokens(), (int) g.cachedTokens(), null, null, null, null, null,
-        (double) g.latencyMs(), (double) g.generationTimeMs(), null, g.finishReason(), g.finishReason(), g.streamed(), false,
+        (double) g.latencyMs(), (double) g.generationTimeMs(), null, g.finishReason(), g.finishReason(), g.streamed(), g.cancelled(),
         null, null, null, null, null, null, null, null, null, null, null, null, attempts, null, null, null, null);
   }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Routes a request to its handler by method and path. The API is small and fixed, so a switch is
  * clearer (and cheaper) than a router library. {@code /v1/...} is accepted as well as {@code
- * /api/v1/...}, for OpenAI clients pointed at the bare host, and {@code /api/alpha/responses} as well
- * as {@code /api/v1/responses}.
+ * /api/v1/...}, for OpenAI clients pointed at the bare host, and {@code /api/alpha/responses[/...]} as
+ * well as {@code /api/v1/responses[/...]}.
  */
 public final class GatewayServer implements Handler<HttpServerRequest> {
   /** OpenRouter's older path of the Responses API, still served there. */
@@ -46,7 +46,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
   }
 
   static String normalise(String path) {
-    if (path.equals(ALPHA_RESPONSES)) return "/responses";
+    if (path.equals(ALPHA_RESPONSES) || path.startsWith(ALPHA_RESPONSES + "/")) return path.substring("/api/alpha".length());
     if (path.startsWith("/api/v1/")) return path.substring(7);
     if (path.startsWith("/v1/")) return path.substring(3);
     return path;
@@ -58,14 +58,17 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
         case "/chat/completions" -> "chat";
         case "/responses" -> "responses";
         case "/keys" -> "keys_create";
-        default -> null;
+        default -> path.startsWith("/responses/") && path.endsWith("/cancel") && segments(path) == 3 ? "response_cancel" : null;
       };
     }
     boolean keyByHash = path.startsWith("/keys/") && segments(path) == 2;
+    boolean responseById = path.startsWith("/responses/") && segments(path) == 2;
     if (method == HttpMethod.PATCH) return keyByHash ? "key_update" : null;
-    if (method == HttpMethod.DELETE) return keyByHash ? "key_delete" : null;
+    if (method == HttpMethod.DELETE) return keyByHash ? "key_delete" : responseById ? "response_delete" : null;
     if (method != HttpMethod.GET) return null;
     if (keyByHash) return "key_get";
+    if (responseById) return "response_get";
+    if (path.startsWith("/responses/") && path.endsWith("/input_items") && segments(path) == 3) return "response_input_items";
     switch (path) {
       case "/keys": return "keys_list";
       case "/key": return "key";
@@ -84,7 +87,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
   }
 
   private static boolean knownPath(String path) {
-    return path.equals("/chat/completions") || path.equals("/responses") || path.startsWith("/models") || path.equals("/providers")
+    return path.equals("/chat/completions") || path.equals("/responses") || path.startsWith("/responses/") || path.startsWith("/models") || path.equals("/providers")
         || path.equals("/keys") || path.startsWith("/keys/") || path.equals("/key") || path.equals("/credits") || path.equals("/generation")
         || path.equals("/activity");
   }

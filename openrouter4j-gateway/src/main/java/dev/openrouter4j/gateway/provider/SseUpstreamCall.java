@@ -84,6 +84,11 @@ public final class SseUpstreamCall implements UpstreamCall {
   }
 
   @Override
+  public boolean flushesReads() {
+    return true;
+  }
+
+  @Override
   public void pause() {
     response.pause();
   }

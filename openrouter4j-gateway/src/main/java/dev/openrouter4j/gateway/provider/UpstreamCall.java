@@ -13,6 +13,14 @@ public interface UpstreamCall {
 
   void resume();
 
+  /**
+   * Whether the call tells its sink when each upstream read's events have all been delivered
+   * ({@link EventSink#flush}); a sink that batches its writes need not schedule a flush of its own.
+   */
+  default boolean flushesReads() {
+    return false;
+  }
+
   /** Abandons the attempt and closes the upstream connection (the client went away). */
   void cancel();
 }

@@ -2,6 +2,7 @@ package dev.openrouter4j.gateway.provider;
 
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.gateway.config.EndpointConfig;
+import dev.openrouter4j.gateway.encode.Generation;
 import io.vertx.core.Future;
 import java.util.Map;
 
@@ -13,6 +14,10 @@ import java.util.Map;
  * the upstream either way. {@code headers} are client headers worth forwarding ({@code
  * x-session-id}, {@code HTTP-Referer}, {@code X-OpenRouter-Title}). {@code abandoned} completes when
  * the client has gone away: an adapter still waiting for the upstream's answer aborts it then.
+ * {@code chatRelay}, when not null, says the client reads chat completions (chunks, or one
+ * {@code chat.completion}) and who answers (the generation's id, model, provider and pricing): an
+ * adapter whose upstream speaks that format may then pass the answer on as {@link
+ * EventSink#relayed} bytes (the relay fast path).
  */
 public record UpstreamRequest(
     ChatRequest request,
@@ -20,13 +25,14 @@ public record UpstreamRequest(
     EndpointConfig endpoint,
     boolean stream,
     Map<String, String> headers,
-    Future<Void> abandoned) {
+    Future<Void> abandoned,
+    Generation chatRelay) {
   public UpstreamRequest {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     abandoned = abandoned == null ? Future.future(p -> {}) : abandoned;
   }
 
   public UpstreamRequest(ChatRequest request, String upstreamModel, EndpointConfig endpoint, boolean stream, Map<String, String> headers) {
-    this(request, upstreamModel, endpoint, stream, headers, null);
+    this(request, upstreamModel, endpoint, stream, headers, null, null);
   }
 }

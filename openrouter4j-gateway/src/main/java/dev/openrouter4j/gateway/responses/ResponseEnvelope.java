@@ -19,8 +19,9 @@ import java.util.Map;
  * generation's id, creation time and model) and the request's settings echoed back. A setting the
  * request left out is echoed with the API's default where the Open Responses schema wants a value
  * (temperature 1, top_p 1, penalties 0, tool_choice auto, truncation disabled, service_tier auto,
- * text format text, top_logprobs 0) and as null where it allows one. {@code store} is always false:
- * nothing is kept.
+ * text format text, top_logprobs 0) and as null where it allows one. {@code store} and {@code
+ * background} say what the gateway did: the dialect passes the request with {@code store} as it was
+ * decided (true only when the response is kept).
  */
 final class ResponseEnvelope {
   private final Response template;
@@ -41,8 +42,9 @@ final class ResponseEnvelope {
             .tools(request.tools() == null ? List.of() : request.tools())
             .toolChoice(request.toolChoice() == null ? ResponsesToolChoice.auto() : request.toolChoice())
             .parallelToolCalls(or(request.parallelToolCalls(), true))
-            .background(false)
-            .store(false)
+            .background(Boolean.TRUE.equals(request.background()))
+            .store(Boolean.TRUE.equals(request.store()))
+            .previousResponseId(request.previousResponseId())
             .maxOutputTokens(request.maxOutputTokens())
             .maxToolCalls(request.maxToolCalls())
             .promptCacheKey(request.promptCacheKey())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.responses.Response;
+import dev.openrouter4j.api.responses.ResponsesUsage;
 import dev.openrouter4j.api.responses.StreamEvent;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class ResponseJson {
   /** Top-level keys required by {@code ResponseResource} that may be null. */
   static final List<String> REQUIRED_NULLABLE =
       List.of(
-          "completed_at", "incomplete_details", "previous_response_id", "instructions", "error", "reasoning", "usage",
+          "completed_at", "incomplete_details", "previous_response_id", "instructions", "error", "reasoning",
           "max_output_tokens", "max_tool_calls", "metadata", "safety_identifier", "prompt_cache_key");
 
   private ResponseJson() {}
@@ -28,6 +29,10 @@ public final class ResponseJson {
     for (String key : REQUIRED_NULLABLE) {
       if (!node.has(key)) node.putNull(key);
     }
+    // Open Responses requires usage (Usage or null); OpenRouter's OpenResponsesResult extends
+    // BaseResponsesResult, whose usage is a non-null OpenAIResponsesUsage. Only an object satisfies
+    // both, so a response without counts yet (in progress, failed before any) says zero tokens.
+    if (!node.hasNonNull("usage")) node.set("usage", Json.mapper().valueToTree(ResponsesUsage.of(0, 0)));
     JsonNode reasoning = node.get("reasoning");
     if (reasoning instanceof ObjectNode r) {
       if (!r.has("effort")) r.putNull("effort");
@@ -40,7 +45,9 @@ public final class ResponseJson {
       }
     }
     if (node.path("text").path("format") instanceof ObjectNode f && "json_schema".equals(f.path("type").asText())) {
-      if (!f.has("description")) f.putNull("description");
+      // Open Responses requires the key (string or null), OpenRouter's schema types it a string
+      // and @openrouter/sdk rejects null (the whole format parses as UNKNOWN): "" satisfies both
+      if (!f.hasNonNull("description")) f.put("description", "");
       if (!f.has("strict")) f.put("strict", false);
     }
     return node;

@@ -30,24 +30,46 @@ import java.util.Set;
  * top-level {@code verbosity}, {@code top_logprobs} switches {@code logprobs} on. Properties the
  * wire model does not know travel on in {@code extraBody}, as for chat.
  *
- * <p>The gateway keeps no responses yet, so what needs storage is refused with a 400 naming the
- * field: {@code previous_response_id}, {@code item_reference} items, stored {@code prompt}s, {@code
- * conversation}, {@code background}. {@code store} is accepted whatever its value (clients send
- * {@code true} by default) and nothing is stored; the response says {@code store: false}.
+ * <p>Stored state is the dialect's ({@code ResponseState}): {@link #toChat(ResponsesRequest, List)}
+ * takes the conversation of {@code previous_response_id} already read. Without state, {@link
+ * #toChat(ResponsesRequest)} refuses {@code previous_response_id} and {@code background} with a 400
+ * naming the field. Always refused: {@code item_reference} items, stored {@code prompt}s, {@code
+ * conversation}.
  */
 public final class ResponsesTranslator {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private ResponsesTranslator() {}
 
-  /** The canonical request; throws an {@link ApiError} (400) naming the first field it cannot serve. */
+  /**
+   * The canonical request without stored state; throws an {@link ApiError} (400) naming the first
+   * field it cannot serve, {@code previous_response_id} and {@code background} among them.
+   */
   public static ChatRequest toChat(ResponsesRequest r) {
     refuseStateful(r);
+    return toChat(r, List.of());
+  }
+
+  /**
+   * The canonical request continuing {@code previous}, the conversation of the stored responses that
+   * {@code previous_response_id} names (oldest first; empty without one): those items, then the
+   * request's input. {@code instructions} are the request's own (a previous response's are not
+   * carried over, as in OpenAI's API).
+   */
+  public static ChatRequest toChat(ResponsesRequest r, List<InputItem> previous) {
+    refuseUnsupported(r);
     ChatRequest.Builder b = ChatRequest.builder();
     List<ChatMessage> messages = new ArrayList<>();
     if (r.instructions() != null && !r.instructions().isEmpty()) messages.add(ChatMessage.system(r.instructions()));
     if (r.input() == null) throw ApiError.invalidField("input", "is required");
     List<InputItem> items = r.input().asItems();
+    if (!previous.isEmpty()) {
+      // only the request's own items are named in errors (input[i]); the stored ones were read before
+      ResponsesMessages.toMessages(items);
+      List<InputItem> all = new ArrayList<>(previous);
+      all.addAll(items);
+      items = all;
+    }
     messages.addAll(ResponsesMessages.toMessages(items));
     if (messages.isEmpty()) throw ApiError.invalidField("input", "must contain at least one item");
     b.messages(messages);
@@ -82,6 +104,9 @@ public final class ResponsesTranslator {
     if (Boolean.TRUE.equals(r.background())) {
       throw unsupported("background", "background is not supported yet: responses are not kept for later retrieval");
     }
+  }
+
+  private static void refuseUnsupported(ResponsesRequest r) {
     if (r.prompt() != null) throw unsupported("prompt", "prompt (a stored prompt template) is not supported: send instructions and input instead");
     if (r.extraBody() != null && r.extraBody().get("conversation") != null) {
       throw unsupported("conversation", "conversation is not supported yet: send the whole conversation in input");

@@ -40,6 +40,25 @@ class GenerationStoreTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void aCancelledGenerationIsReadBackCancelledWithoutAFinishReason(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      Database db = t.connect();
+      GenerationRecord done = Generations.record("gen-1", ALICE);
+      GenerationRecord cancelled = Generations.cancelled("gen-2", ALICE);
+      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
+        writer.write(done);
+        writer.write(cancelled);
+        writer.flush();
+      }
+      GenerationStore store = new GenerationStore(db, null, clock);
+      assertEquals(cancelled, store.find("gen-2", ALICE).orElseThrow());
+      assertTrue(store.find("gen-2", ALICE).orElseThrow().cancelled());
+      assertEquals(false, store.find("gen-1", ALICE).orElseThrow().cancelled());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void aGenerationNotYetWrittenIsFoundInTheWritersQueueByItsKeyOnly(Backend backend) throws Exception {
     try (TestDatabase t = TestDatabase.open(backend, dir)) {
       Database db = t.connect();

@@ -9,8 +9,15 @@ final class Generations {
 
   static GenerationRecord record(String id, String keyHash, String model, String provider, Instant at, double cost) {
     return new GenerationRecord(
-        id, keyHash, model, provider, 100, 20, 10, 5, cost, 300, 1200, "stop", true, at,
+        id, keyHash, model, provider, 100, 20, 10, 5, cost, 300, 1200, "stop", true, false, at,
         List.of(new GenerationRecord.Attempt("down", model, 503, 40), new GenerationRecord.Attempt(provider, model, 200, 260)));
+  }
+
+  /** A stream its client left: cancelled, no finish reason. */
+  static GenerationRecord cancelled(String id, String keyHash) {
+    return new GenerationRecord(
+        id, keyHash, "acme/model", "acme", 12, 7, 0, 0, 0.007012, 300, 900, null, true, true, Instant.parse("2026-03-04T10:00:00.123Z"),
+        List.of(new GenerationRecord.Attempt("acme", "acme/model", 200, 300)));
   }
 
   static GenerationRecord record(String id, String keyHash) {

@@ -7,22 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  static MutableClock at(String instant) {
+  public static MutableClock at(String instant) {
     return new MutableClock(Instant.parse(instant));
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -223,7 +223,9 @@ class ResponsesEncoderTest {
     assertEquals("low", body.path("text").path("verbosity").asText());
     assertEquals(List.of("u", "s", "pk", "flex", "auto"), List.of(body.path("user").asText(), body.path("safety_identifier").asText(),
         body.path("prompt_cache_key").asText(), body.path("service_tier").asText(), body.path("truncation").asText()));
-    assertEquals(false, body.path("store").asBoolean(true), "nothing is stored, whatever the request asked");
+    // the dialect hands the encoder store as it decided it; the encoder echoes it
+    assertEquals(true, body.path("store").asBoolean(false));
+    assertEquals(false, body.path("background").asBoolean(true));
     assertTrue(body.path("previous_response_id").isNull());
   }
 
@@ -236,9 +238,12 @@ class ResponsesEncoderTest {
     assertEquals(true, body.path("parallel_tool_calls").asBoolean());
     assertEquals("text", body.path("text").path("format").path("type").asText());
     assertEquals("disabled", body.path("truncation").asText());
-    for (String key : List.of("instructions", "max_output_tokens", "max_tool_calls", "reasoning", "safety_identifier", "prompt_cache_key", "usage")) {
+    for (String key : List.of("instructions", "max_output_tokens", "max_tool_calls", "reasoning", "safety_identifier", "prompt_cache_key")) {
       assertTrue(body.has(key) && body.get(key).isNull(), key + " must be present and null: " + body);
     }
+    // no counts from the upstream: zero tokens, not null (OpenRouter's schema types usage non-null)
+    assertEquals(0, body.path("usage").path("total_tokens").asInt(-1), body.toString());
+    assertEquals(0, body.path("usage").path("input_tokens_details").path("cached_tokens").asInt(-1), body.toString());
   }
 
   @Test
@@ -254,5 +259,23 @@ class ResponsesEncoderTest {
     Run r = run(HELLO, new LlmEvent.Finish(0, "stop", null));
     assertEquals(List.of("response.created", "response.in_progress", "response.completed"), r.types());
     assertEquals("", r.response().outputText());
+  }
+
+  @Test
+  void aJsonSchemaFormatWithoutADescriptionIsEchoedWithAnEmptyOne() {
+    ResponsesRequest request = ResponsesTranslatorTest.read("""
+        {"model":"acme/model","input":"x","text":{"format":{"type":"json_schema","name":"out","schema":{"type":"object"},"strict":true}}}""");
+    JsonNode body = run(request, new LlmEvent.TextDelta(0, "{}"), new LlmEvent.Finish(0, "stop", null)).body();
+    JsonNode format = body.path("text").path("format");
+    // Open Responses requires the key; OpenRouter's schema (and @openrouter/sdk, which found this) allows only a string
+    assertTrue(format.path("description").isTextual(), format.toString());
+    assertEquals("", format.path("description").asText());
+    assertTrue(format.path("strict").asBoolean()); // run() validated the body against the Open Responses schema
+
+    ResponsesRequest described = ResponsesTranslatorTest.read("""
+        {"model":"acme/model","input":"x","text":{"format":{"type":"json_schema","name":"out","description":"The answer","schema":{"type":"object"}}}}""");
+    JsonNode echoed = run(described, new LlmEvent.TextDelta(0, "{}"), new LlmEvent.Finish(0, "stop", null)).body();
+    assertEquals("The answer", echoed.path("text").path("format").path("description").asText());
+    assertEquals(false, echoed.path("text").path("format").path("strict").asBoolean(true));
   }
 }

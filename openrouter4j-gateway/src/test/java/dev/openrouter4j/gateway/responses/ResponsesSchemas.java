@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.openrouter4j.api.Json;
+import dev.openrouter4j.gateway.OpenRouterSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -87,11 +88,16 @@ public final class ResponsesSchemas {
     if (!errors.isEmpty()) fail(name + " violated: " + errors + "\n" + instance.toPrettyString());
   }
 
+  /** A response body against Open Responses' {@code ResponseResource} and OpenRouter's {@code OpenResponsesResult}. */
   public static void assertValidResponse(JsonNode response) {
     assertValid("ResponseResource", response);
+    OpenRouterSchemas.assertValidResponsesResult(response);
   }
 
-  /** A stream event against the schema of its type; a type the spec does not define fails. */
+  /**
+   * A stream event against the schema of its type in both specs (Open Responses and OpenRouter's);
+   * a type either does not define fails.
+   */
   public static void assertValidEvent(JsonNode event) {
     String type = event.path("type").asText();
     String specType = SPEC_NAMES.getOrDefault(type, type);
@@ -104,5 +110,6 @@ public final class ResponsesSchemas {
       checked = copy;
     }
     assertValid(name, checked);
+    OpenRouterSchemas.assertValidResponsesEvent(event);
   }
 }

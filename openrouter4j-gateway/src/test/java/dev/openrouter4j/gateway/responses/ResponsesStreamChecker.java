@@ -57,13 +57,18 @@ public final class ResponsesStreamChecker {
 
   /** The events of a raw SSE body, its framing checked, and each payload against the schemas if {@code schemas}. */
   public static List<StreamEvent> events(String body, boolean schemas) {
+    return events(body, schemas, true);
+  }
+
+  /** As {@link #events(String, boolean)}; without {@code ended}, the beginning of a stream the reader left: no [DONE] due. */
+  public static List<StreamEvent> events(String body, boolean schemas, boolean ended) {
     List<SseEvent> frames = new ArrayList<>();
     SseParser parser = new SseParser(frames::add, 64 << 20, 64 << 20);
     parser.feed(body.getBytes(StandardCharsets.UTF_8));
-    require(!frames.isEmpty(), "no events in: " + body);
-    require(frames.get(frames.size() - 1).isDone(), "the stream does not end with data: [DONE]");
+    require(!ended || !frames.isEmpty(), "no events in: " + body);
+    require(!ended || frames.get(frames.size() - 1).isDone(), "the stream does not end with data: [DONE]");
     List<StreamEvent> events = new ArrayList<>();
-    for (int i = 0; i < frames.size() - 1; i++) {
+    for (int i = 0; i < frames.size() - (ended ? 1 : 0); i++) {
       SseEvent f = frames.get(i);
       require(!f.isDone(), "[DONE] before the end, at frame " + i);
       JsonNode json;

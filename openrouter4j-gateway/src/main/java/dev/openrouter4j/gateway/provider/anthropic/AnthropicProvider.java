@@ -13,7 +13,7 @@ import dev.openrouter4j.gateway.provider.UpstreamRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import dev.openrouter4j.gateway.provider.EventLoopClients;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -31,7 +31,7 @@ public final class AnthropicProvider implements Provider {
   static final String API_VERSION = "2023-06-01";
 
   private final ProviderConfig config;
-  private final HttpClient client;
+  private final EventLoopClients clients;
   private final String messagesUrl;
 
   public AnthropicProvider(Vertx vertx, ProviderConfig config) {
@@ -44,7 +44,7 @@ public final class AnthropicProvider implements Provider {
             .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.timeoutMs()))
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     // Vert.x pools 5 connections per host by default; each open stream holds one
-    this.client = vertx.createHttpClient(options, new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16_384));
+    this.clients = new EventLoopClients(vertx, options, new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16_384));
   }
 
   /** {@code base_url} may be the host ({@code https://api.anthropic.com}) or end in {@code /v1}. */
@@ -67,7 +67,7 @@ public final class AnthropicProvider implements Provider {
     } catch (UpstreamException e) {
       return Future.failedFuture(e);
     }
-    Future<HttpClientResponse> sent = UpstreamHttp.send(client, requestOptions(request.stream()), body);
+    Future<HttpClientResponse> sent = UpstreamHttp.send(clients.current(), requestOptions(request.stream()), body);
     if (request.stream()) return sent.map(response -> new SseUpstreamCall(response, new AnthropicSseDecoder()));
     return sent.compose(response -> {
       Future<Buffer> whole = response.body();
@@ -105,6 +105,6 @@ public final class AnthropicProvider implements Provider {
 
   @Override
   public Future<Void> close() {
-    return client.close();
+    return clients.close();
   }
 }

@@ -49,6 +49,17 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
     chunk(chunk, out);
   }
 
+  /** As {@link #event}, for a chunk's JSON still in bytes (the relay fast path's chunks that it does not relay as they are). */
+  public void event(byte[] json, int offset, int length, Consumer<LlmEvent> out) {
+    ChatStreamChunk chunk;
+    try {
+      chunk = CHUNK.readValue(json, offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("upstream sent an invalid chunk: " + e.getMessage(), e);
+    }
+    chunk(chunk, out);
+  }
+
   void chunk(ChatStreamChunk chunk, Consumer<LlmEvent> out) {
     if (!started) {
       started = true;

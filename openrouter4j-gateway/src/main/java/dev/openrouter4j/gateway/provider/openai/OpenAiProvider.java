@@ -1,11 +1,16 @@
 package dev.openrouter4j.gateway.provider.openai;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.gateway.config.ProviderConfig;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.provider.BufferedUpstreamCall;
+import dev.openrouter4j.gateway.provider.EventLoopClients;
 import dev.openrouter4j.gateway.provider.Provider;
 import dev.openrouter4j.gateway.provider.SseUpstreamCall;
 import dev.openrouter4j.gateway.provider.UpstreamCall;
@@ -15,7 +20,6 @@ import dev.openrouter4j.gateway.provider.UpstreamRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -42,8 +46,13 @@ public final class OpenAiProvider implements Provider {
 
   private final ProviderConfig config;
   private final boolean forwardRouting;
-  private final HttpClient client;
+  private final EventLoopClients clients;
   private final URI base;
+  /** Where requests go, parsed once (RequestOptions.setAbsoluteURI parses its argument on every call). */
+  private final RequestOptions target;
+  private final String authorization;
+  /** Top-level keys of the canonical request that this upstream does not get as they are. */
+  private final Set<String> removed;
 
   public OpenAiProvider(Vertx vertx, ProviderConfig config, boolean forwardRouting) {
     this.config = config;
@@ -51,8 +60,13 @@ public final class OpenAiProvider implements Provider {
     String baseUrl = config.baseUrl() != null ? config.baseUrl() : forwardRouting ? "https://openrouter.ai/api/v1" : "https://api.openai.com/v1";
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     boolean tls = "https".equalsIgnoreCase(base.getScheme());
-    this.client =
-        vertx.createHttpClient(
+    this.target = new RequestOptions().setAbsoluteURI(base.resolve("chat/completions").toString());
+    this.authorization = config.apiKey() != null && !config.apiKey().isBlank() ? "Bearer " + config.apiKey() : null;
+    Set<String> removed = new java.util.HashSet<>(Set.of("model", "stream", "stream_options"));
+    removed.addAll(forwardRouting ? NOT_FORWARDED_TO_OPENROUTER : OPENROUTER_ONLY);
+    this.removed = Set.copyOf(removed);
+    this.clients =
+        new EventLoopClients(vertx, 
             new HttpClientOptions()
                 .setSsl(tls)
                 .setTrustAll(false)
@@ -75,20 +89,22 @@ public final class OpenAiProvider implements Provider {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
-            .setAbsoluteURI(base.resolve("chat/completions").toString())
+            .setSsl(target.isSsl())
+            .setHost(target.getHost())
+            .setPort(target.getPort())
+            .setURI(target.getURI())
             .setIdleTimeout(config.timeoutMs())
             .putHeader("content-type", "application/json")
             .putHeader("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (config.apiKey() != null && !config.apiKey().isBlank()) {
-      options.putHeader("authorization", "Bearer " + config.apiKey());
-    }
+    if (authorization != null) options.putHeader("authorization", authorization);
     if (forwardRouting) {
       for (Map.Entry<String, String> h : request.headers().entrySet()) options.putHeader(h.getKey(), h.getValue());
     }
-    return UpstreamHttp.send(client, options, body, request.abandoned())
+    return UpstreamHttp.send(clients.current(), options, body, request.abandoned())
         .compose(
             response -> {
               if (request.stream() && response.getHeader("content-type") != null && response.getHeader("content-type").contains("event-stream")) {
+                if (request.chatRelay() != null) return Future.succeededFuture(new ChatRelayCall(response, new ChatRelay(request.chatRelay())));
                 return Future.succeededFuture(new SseUpstreamCall(response, new ChatChunkDecoder()));
               }
               // a non-streaming answer (or an upstream that ignored stream:true): read it whole
@@ -98,6 +114,10 @@ public final class OpenAiProvider implements Provider {
                   .recover(t -> Future.failedFuture(UpstreamHttp.classify(t)))
                   .compose(
                       bytes -> {
+                        if (request.chatRelay() != null && !request.stream()) {
+                          ChatCompletionRelay.Relayed relayed = ChatCompletionRelay.relay(bytes.getBytes(), request.chatRelay());
+                          if (relayed != null) return Future.succeededFuture(new RelayedCompletionCall(relayed));
+                        }
                         List<LlmEvent> events = new ArrayList<>();
                         try {
                           ChatChunkDecoder.decodeResult(bytes.getBytes(), events::add);
@@ -110,34 +130,52 @@ public final class OpenAiProvider implements Provider {
             });
   }
 
-  /** The request as this upstream wants it: its model name, streaming with usage, unknown fields removed. */
+  /**
+   * The request as this upstream wants it: its model name, streaming with usage, unknown fields
+   * removed. The canonical request is written once, then its top-level keys are copied token by
+   * token, leaving out those this upstream must not get and adding the replacements at the end
+   * (cheaper than building and editing a JSON tree).
+   */
   byte[] body(UpstreamRequest request) {
     ChatRequest r = request.request();
-    ObjectNode json = Json.mapper().valueToTree(r);
-    json.put("model", request.upstreamModel());
-    json.put("stream", request.stream());
-    if (request.stream()) {
-      json.putObject("stream_options").put("include_usage", true);
-    } else {
-      json.remove("stream_options");
-    }
-    if (forwardRouting) {
-      NOT_FORWARDED_TO_OPENROUTER.forEach(json::remove);
-    } else {
-      if (r.reasoning() != null && r.reasoning().effort() != null && r.reasoningEffort() == null) {
-        json.set("reasoning_effort", Json.mapper().valueToTree(r.reasoning().effort()));
-      }
-      OPENROUTER_ONLY.forEach(json::remove);
-    }
     try {
-      return Json.mapper().writeValueAsBytes(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      byte[] canonical = Json.mapper().writeValueAsBytes(r);
+      ByteArrayBuilder out = new ByteArrayBuilder(canonical.length + 64);
+      JsonFactory factory = Json.mapper().getFactory();
+      try (JsonParser p = factory.createParser(canonical); JsonGenerator g = factory.createGenerator(out)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
+        g.writeStartObject();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+          p.nextToken();
+          if (removed.contains(name)) {
+            p.skipChildren();
+          } else {
+            g.writeFieldName(name);
+            g.copyCurrentStructure(p);
+          }
+        }
+        g.writeStringField("model", request.upstreamModel());
+        g.writeBooleanField("stream", request.stream());
+        if (request.stream()) {
+          g.writeObjectFieldStart("stream_options");
+          g.writeBooleanField("include_usage", true);
+          g.writeEndObject();
+        }
+        if (!forwardRouting && r.reasoning() != null && r.reasoning().effort() != null && r.reasoningEffort() == null) {
+          g.writeFieldName("reasoning_effort");
+          Json.mapper().writeValue(g, r.reasoning().effort());
+        }
+        g.writeEndObject();
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
   @Override
   public Future<Void> close() {
-    return client.close();
+    return clients.close();
   }
 }
