@@ -194,6 +194,8 @@ providers:
   - { id: sim0, kind: openai, base_url: "$sim0", api_key: bench }
   - { id: sim200, kind: openai, base_url: "$sim200", api_key: bench }
   - { id: simhold, kind: openai, base_url: "$simhold", api_key: bench }
+  # in-process, for holding 10,000 streams where ulimit -n allows no second socket per stream
+  - { id: local, kind: simulated, options: { ttft_ms: 0, tokens_per_second: 0.2, output_tokens: 50 } }
 models:
   - id: bench/ttft0
     endpoints: [ { provider: sim0, upstream_model: simulated } ]
@@ -201,6 +203,8 @@ models:
     endpoints: [ { provider: sim200, upstream_model: simulated } ]
   - id: bench/hold
     endpoints: [ { provider: simhold, upstream_model: simulated } ]
+  - id: bench/hold-local
+    endpoints: [ { provider: local, upstream_model: simulated } ]
 EOF
 cp "$config" "$results/commands/gateway-config.txt"
 printf 'bin/openrouter4j serve --config gateway.yaml\n' > "$results/commands/gateway.txt"
@@ -240,14 +244,17 @@ if [ -f "$results/footprint-failures.txt" ]; then
 fi
 log "gateway suite"
 record gateway-suite "$root/bench/harness" gateway-suite "${quick_flag[@]}" \
-  --sim0 "$sim0" --sim0-pid "$sim_ttft0_pid" --sim200 "$sim200" --sim200-pid "$sim_ttft200_pid" --sim-hold "$simhold" --sim-hold-pid "$sim_hold_pid" \
+  --sim0 "$sim0" --sim0-pid "$sim_ttft0_pid" --sim200 "$sim200" --sim200-pid "$sim_ttft200_pid" --sim-hold "$simhold" --sim-hold-pid "$sim_hold_pid" --hold-local-model bench/hold-local \
   --gateway "$gateway" --gateway-pid "$gateway_pid" "${portkey_args[@]}" \
   --out "$results/gateway.json" 2>&1 | tee "$results/logs/gateway-suite.log" \
   || notes+=("The gateway suite failed; see bench/.cache/results/last/logs/gateway-suite.log.")
 
 # ---------------------------------------------------------------- SDK end to end
 log "SDK end to end"
-record sdk-suite "$root/bench/harness" sdk-suite "${quick_flag[@]}" --url "$sim0" --out "$results/sdk.json" 2>&1 \
+# full mode: three rounds per pair, alternating which client goes first, so a ratio shows whether it holds
+sdk_rounds=(--rounds 3 --warmup 3 --duration 8)
+[ "$mode" = quick ] && sdk_rounds=()
+record sdk-suite "$root/bench/harness" sdk-suite "${quick_flag[@]}" "${sdk_rounds[@]}" --url "$sim0" --out "$results/sdk.json" 2>&1 \
   | tee "$results/logs/sdk-suite.log" || notes+=("The SDK end-to-end suite failed; see its log.")
 
 stop_all # JMH and Maven run on a machine without our servers
@@ -260,6 +267,8 @@ else
   jmh_opts=(-f 2 -wi 3 -w 2s -i 5 -r 2s)
 fi
 log "JMH ${jmh_opts[*]}"
+# every benchmark class in the package: GatewayStagesBenchmark (the gateway's stages), ChatRelayBenchmark (the relay
+# fast path against the canonical path, per upstream chunk), SseDecodeBenchmark and SdkCallBenchmark (the SDK)
 record jmh "$root/bench/harness" jmh "${jmh_opts[@]}" -prof gc -rf json -rff "$results/jmh.json" \
   'dev.openrouter4j.bench.jmh.*' > "$results/logs/jmh.log" 2>&1 \
   || { tail -n 30 "$results/logs/jmh.log" >&2; notes+=("JMH failed; see its log."); }

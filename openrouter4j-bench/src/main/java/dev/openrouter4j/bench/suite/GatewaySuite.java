@@ -40,7 +40,16 @@ public final class GatewaySuite {
   /** The highest ladder rate with under 1 % errors (late answers included), and the rung that failed. */
   public record MaxRate(String profile, String mode, String target, double sustained, Double failedAt, List<Rung> rungs) {}
 
-  public record StreamsRss(int requested, Long rssBytes, StreamHolder.Counts counts, String skipped) {}
+  /**
+   * {@code upstream}: {@code socket} when every stream also held a connection to the hold simulator,
+   * {@code in-process} when the gateway's open-file limit allowed no second socket per stream and the
+   * streams went to its in-process simulated model instead.
+   */
+  public record StreamsRss(int requested, Long rssBytes, StreamHolder.Counts counts, String skipped, String upstream) {
+    public StreamsRss(int requested, Long rssBytes, StreamHolder.Counts counts, String skipped) {
+      this(requested, rssBytes, counts, skipped, "socket");
+    }
+  }
 
   public record Memory(String target, long idleRssBytes, List<StreamsRss> streams) {}
 
@@ -62,6 +71,8 @@ public final class GatewaySuite {
   private final List<Profile> profiles = new ArrayList<>();
   /** A simulator that sends a token every 5 s: streams through it stay open for the memory figures. */
   private final Profile hold;
+  /** The gateway's in-process simulated model that holds streams open, or "": see {@link #streams}. */
+  private final String holdLocalModel;
   private final String gatewayBase;
   private final String portkeyBase;
   private final long gatewayPid;
@@ -78,6 +89,7 @@ public final class GatewaySuite {
     profiles.add(new Profile("ttft0", 0, args.string("sim0"), "bench/ttft0", args.number("sim0-pid", -1)));
     profiles.add(new Profile("ttft200", 200, args.string("sim200"), "bench/ttft200", args.number("sim200-pid", -1)));
     this.hold = new Profile("hold", 0, args.string("sim-hold"), "bench/hold", args.number("sim-hold-pid", -1));
+    this.holdLocalModel = args.string("hold-local-model", "");
     this.generator = new LoadGenerator((int) Math.max(100, Math.min(15_000, openFileLimit(ProcessHandle.current().pid()) - 500)));
   }
 
@@ -324,9 +336,18 @@ public final class GatewaySuite {
     long ours = openFileLimit(ProcessHandle.current().pid());
     long theirs = openFileLimit(pid);
     for (int n : streamCounts()) {
-      // the gateway keeps at most 1000 upstream connections per provider; Portkey opens one per stream
-      long serverNeeds = t.equals("gateway") ? n + Math.min(n, 1000) + 200 : 2L * n + 200;
+      // over HTTP/1.1 every stream holds two sockets in the server: its client's and its upstream's
+      long serverNeeds = 2L * n + 200;
       long clientNeeds = n + 500;
+      Target target = target(t, p);
+      String upstream = "socket";
+      if (t.equals("gateway") && theirs < serverNeeds && theirs >= n + 200L && !holdLocalModel.isEmpty()) {
+        // one socket per stream: the gateway's own simulated model answers, so the figure is the
+        // gateway's per-stream memory without the upstream connection's
+        target = Target.of("gateway", gatewayBase + "/chat/completions", holdLocalModel, Map.of("Authorization", "Bearer local"));
+        upstream = "in-process";
+        serverNeeds = n + 200L;
+      }
       if (theirs < serverNeeds || ours < clientNeeds) {
         String why = String.format(Locale.ROOT, "skipped: needs ulimit -n >= %d for the %s and >= %d for the load generator (have %d and %d)",
             serverNeeds, t, clientNeeds, theirs, ours);
@@ -334,13 +355,13 @@ public final class GatewaySuite {
         out.add(new StreamsRss(n, null, null, why));
         continue;
       }
-      StreamHolder h = StreamHolder.open(target(t, p), n, 1000, "", quick ? 15_000 : 30_000);
+      StreamHolder h = StreamHolder.open(target, n, 1000, "", quick ? 15_000 : 30_000);
       try {
         sleep(2000);
         long rss = proc.rssBytes(pid);
         StreamHolder.Counts c = h.counts();
         log(String.format(Locale.ROOT, "%s with %d streams: RSS %.1f MiB, %s", t, n, rss / 1048576.0, c));
-        out.add(new StreamsRss(n, rss, c, null));
+        out.add(new StreamsRss(n, rss, c, null, upstream));
       } finally {
         h.close();
       }

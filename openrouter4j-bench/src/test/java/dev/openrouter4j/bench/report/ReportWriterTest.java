@@ -69,7 +69,11 @@ class ReportWriterTest {
           {"benchmark":"dev.openrouter4j.bench.jmh.SseDecodeBenchmark.openaiJavaStream","mode":"thrpt",
            "primaryMetric":{"score":300000.0,"scoreError":1000.0,"scoreUnit":"ops/s"},"secondaryMetrics":{}},
           {"benchmark":"dev.openrouter4j.bench.jmh.GatewayStagesBenchmark.route","mode":"avgt",
-           "primaryMetric":{"score":850.0,"scoreError":20.0,"scoreUnit":"ns/op"},"secondaryMetrics":{}}
+           "primaryMetric":{"score":850.0,"scoreError":20.0,"scoreUnit":"ns/op"},"secondaryMetrics":{}},
+          {"benchmark":"dev.openrouter4j.bench.jmh.ChatRelayBenchmark.relayCanonical","mode":"avgt",
+           "primaryMetric":{"score":4000.0,"scoreError":100.0,"scoreUnit":"ns/op"},"secondaryMetrics":{}},
+          {"benchmark":"dev.openrouter4j.bench.jmh.ChatRelayBenchmark.relayFast","mode":"avgt",
+           "primaryMetric":{"score":1000.0,"scoreError":50.0,"scoreUnit":"ns/op"},"secondaryMetrics":{}}
         ]""";
     Files.writeString(dir.resolve("jmh.json"), jmh);
     Path jar = dir.resolve("sdk.jar");
@@ -104,7 +108,45 @@ class ReportWriterTest {
     assertTrue(md.contains("| ttft0 | json | 1,000 | 180 ms | — | 80 ms | — |"), "CPU per 1,000 requests: 900 ms over 5,000 requests\n" + md);
     assertTrue(md.contains("```sh\nbench/harness gateway-suite --quick\n```"));
     assertTrue(md.contains("| route |"));
+    assertTrue(md.contains("### Relay fast path (JMH)"), md);
+    assertTrue(md.contains("| 4.00× faster |"), md);
     assertTrue(md.contains("- first gap\n- second gap\n"));
+  }
+
+  @Test
+  void sdkRatiosMeasuredOverRoundsAreShownAsTheirMedian() throws IOException {
+    writeGateway(false, false);
+    writeRest();
+    dev.openrouter4j.bench.load.Summary s = latency(1_000, 2_000);
+    List<dev.openrouter4j.bench.suite.SdkSuite.Result> results = List.of(
+        new dev.openrouter4j.bench.suite.SdkSuite.Result("openrouter4j", "json", 1, 1, 8, 8000, 0, 1000, s, 80, 6, null),
+        new dev.openrouter4j.bench.suite.SdkSuite.Result("openai-java", "json", 1, 1, 8, 4000, 0, 500, s, 90, 5, null));
+    List<dev.openrouter4j.bench.suite.SdkSuite.Ratio> ratios =
+        List.of(new dev.openrouter4j.bench.suite.SdkSuite.Ratio("json", 1, List.of(2.0, 1.2, 1.5), 1.5));
+    new ObjectMapper().writeValue(dir.resolve("sdk.json").toFile(),
+        new dev.openrouter4j.bench.suite.SdkSuite.Output("now", false, Map.of("rounds", 3, "measureSeconds", 8, "warmupSeconds", 3), results, ratios));
+    String md = render();
+    assertTrue(md.contains("measured 3 times"), md);
+    assertTrue(md.contains("| buffered | 1 | 1,000 | 500 | 1.50× (2.00, 1.20, 1.50) |"), md);
+  }
+
+  @Test
+  void tenThousandStreamsHeldInProcessOrCutShortByOpenFilesAreSaidSo() throws IOException {
+    writeRest();
+    List<GatewaySuite.Memory> inProcess = List.of(new GatewaySuite.Memory("gateway", 150L << 20, List.of(
+        new GatewaySuite.StreamsRss(10_000, 600L << 20, new StreamHolder.Counts(10_000, 10_000, 10_000, 0, 0), null, "in-process"))));
+    new ObjectMapper().writeValue(dir.resolve("gateway.json").toFile(),
+        new GatewaySuite.Output("now", false, Map.of(), List.of(), List.of(), List.of(), inProcess));
+    String md = render();
+    assertTrue(md.contains("600 MiB RSS; 10000 answered, 10000 streaming content, 0 failed; upstream: the gateway's in-process simulated model | **met** |"), md);
+    assertTrue(md.contains("| gateway | 150 MiB | 10,000 (in-process upstream) | 600 MiB |"), md);
+
+    List<GatewaySuite.Memory> cut = List.of(new GatewaySuite.Memory("gateway", 150L << 20, List.of(
+        new GatewaySuite.StreamsRss(10_000, 680L << 20, new StreamHolder.Counts(10_000, 9_962, 9_962, 0, 0), null))));
+    new ObjectMapper().writeValue(dir.resolve("gateway.json").toFile(),
+        new GatewaySuite.Output("now", false, Map.of(), List.of(), List.of(), List.of(), cut));
+    md = render();
+    assertTrue(md.contains("9962 streaming content, 0 failed (the others were not accepted in time: see the note on open files) | **not met** |"), md);
   }
 
   @Test
