@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openrouter4j.api.Json;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
 import java.net.ConnectException;
@@ -20,13 +19,13 @@ public final class UpstreamHttp {
 
   private UpstreamHttp() {}
 
-  public static Future<HttpClientResponse> send(HttpClient client, RequestOptions options, Buffer body) {
-    return send(client, options, body, null);
+  public static Future<HttpClientResponse> send(EventLoopClients clients, RequestOptions options, Buffer body) {
+    return send(clients, options, body, null);
   }
 
   /** As above; when {@code abandoned} completes first, the request is reset (the client left). */
-  public static Future<HttpClientResponse> send(HttpClient client, RequestOptions options, Buffer body, Future<Void> abandoned) {
-    return client
+  public static Future<HttpClientResponse> send(EventLoopClients clients, RequestOptions options, Buffer body, Future<Void> abandoned) {
+    return clients
         .request(options)
         .compose(
             req -> {

@@ -67,7 +67,7 @@ public final class AnthropicProvider implements Provider {
     } catch (UpstreamException e) {
       return Future.failedFuture(e);
     }
-    Future<HttpClientResponse> sent = UpstreamHttp.send(clients.current(), requestOptions(request.stream()), body);
+    Future<HttpClientResponse> sent = UpstreamHttp.send(clients, requestOptions(request.stream()), body);
     if (request.stream()) return sent.map(response -> new SseUpstreamCall(response, new AnthropicSseDecoder()));
     return sent.compose(response -> {
       Future<Buffer> whole = response.body();

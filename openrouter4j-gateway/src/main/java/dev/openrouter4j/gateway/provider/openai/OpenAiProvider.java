@@ -100,7 +100,7 @@ public final class OpenAiProvider implements Provider {
     if (forwardRouting) {
       for (Map.Entry<String, String> h : request.headers().entrySet()) options.putHeader(h.getKey(), h.getValue());
     }
-    return UpstreamHttp.send(clients.current(), options, body, request.abandoned())
+    return UpstreamHttp.send(clients, options, body, request.abandoned())
         .compose(
             response -> {
               if (request.stream() && response.getHeader("content-type") != null && response.getHeader("content-type").contains("event-stream")) {
