@@ -29,10 +29,25 @@ public final class ReportWriter {
     this.in = in;
   }
 
+  /** The heading of the report's last section, written by hand and kept when the report is rewritten. */
+  static final String KEPT_SECTION = "## Investigations (kept by hand)";
+
   public static void write(Path resultsDir, Path out) throws IOException {
     String text = new ReportWriter(Inputs.load(resultsDir)).render();
     Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, text);
+    Files.writeString(out, text + keptSection(out));
+  }
+
+  /**
+   * The hand-written section of the report at {@code out}, from its heading to the end, or "": one-off
+   * measurements (an A/B against an older commit, with the command that made it) that a rerun of the
+   * suite does not reproduce and must not erase.
+   */
+  static String keptSection(Path out) throws IOException {
+    if (!Files.exists(out)) return "";
+    String old = Files.readString(out);
+    int at = old.indexOf("\n" + KEPT_SECTION + "\n");
+    return at < 0 ? "" : old.substring(at);
   }
 
   String render() {

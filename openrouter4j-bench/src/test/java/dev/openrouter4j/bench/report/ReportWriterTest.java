@@ -114,6 +114,23 @@ class ReportWriterTest {
   }
 
   @Test
+  void theHandKeptSectionSurvivesARewriteAndNothingElseDoes() throws IOException {
+    writeGateway(true, false);
+    writeRest();
+    Path out = dir.resolve("BENCHMARKS.md");
+    String kept = "\n" + ReportWriter.KEPT_SECTION + "\n\nA/B of the upstream pool: 2.0x (bench/ab-upstream-pool.sh abc123)\n";
+    Files.writeString(out, "# Benchmarks\n\nan old generated table\n" + kept);
+    ReportWriter.write(dir, out);
+    String rewritten = Files.readString(out);
+    assertTrue(rewritten.endsWith(kept), rewritten);
+    assertFalse(rewritten.contains("an old generated table"), rewritten);
+    assertTrue(rewritten.indexOf("## Targets") < rewritten.indexOf(ReportWriter.KEPT_SECTION));
+    Files.delete(out);
+    ReportWriter.write(dir, out);
+    assertFalse(Files.readString(out).contains(ReportWriter.KEPT_SECTION));
+  }
+
+  @Test
   void sdkRatiosMeasuredOverRoundsAreShownAsTheirMedian() throws IOException {
     writeGateway(false, false);
     writeRest();
