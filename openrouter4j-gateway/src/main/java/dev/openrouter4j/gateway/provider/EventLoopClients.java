@@ -9,7 +9,9 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpConnectOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayDeque;
@@ -157,12 +159,20 @@ public final class EventLoopClients {
           return;
         }
         HttpClientRequest req = ar.result();
-        // back to the pool once the whole response has arrived; a reset or a failure closes it
-        req.response().compose(r -> r.end()).onComplete(done -> {
-          if (done.succeeded() && !p.closed && !closed) giveBack(key, p);
+        // back to the pool once the whole response has arrived, unless the server said it closes
+        // the connection (its close may not have reached us yet); a reset or a failure closes it
+        req.response().compose(r -> r.end().map(v -> reusable(r))).onComplete(done -> {
+          if (done.succeeded() && done.result() && !p.closed && !closed) giveBack(key, p);
           else if (!p.closed) p.connection.close();
         });
       });
+    }
+
+    /** HTTP/1.1 keeps the connection unless told {@code close}; HTTP/1.0 only when told {@code keep-alive}. */
+    private static boolean reusable(HttpClientResponse r) {
+      String connection = r.getHeader("connection");
+      if (r.version() == HttpVersion.HTTP_1_0) return "keep-alive".equalsIgnoreCase(connection);
+      return connection == null || !connection.toLowerCase(java.util.Locale.ROOT).contains("close");
     }
 
     private Pooled takeIdle(String key) {
