@@ -80,6 +80,22 @@ public final class ResponsesFixtures {
     return events;
   }
 
+  /**
+   * The response a stream fixture ends with (its {@code response.completed}, {@code .incomplete} or
+   * {@code .failed}), as JSON: what the upstream answers when not asked to stream.
+   */
+  public static String finalResponse(String name) {
+    JsonNode last = null;
+    for (SseEvent e : events(name)) {
+      if (e.isDone()) continue;
+      JsonNode json = tree(e.data());
+      String type = json.path("type").asText();
+      if (type.equals("response.completed") || type.equals("response.incomplete") || type.equals("response.failed")) last = json.get("response");
+    }
+    if (last == null) throw new IllegalArgumentException(name + " has no terminal event");
+    return last.toString();
+  }
+
   private static JsonNode tree(String json) {
     try {
       return Json.mapper().readTree(json);
