@@ -414,6 +414,26 @@ class ResponsesPassThroughTest {
   }
 
   @Test
+  void aBackgroundRunPassesThroughWithoutTheGatewaysBackgroundOrStore() throws Exception {
+    replay(TEXT);
+    HttpResponse<String> queued = gw.post("/api/v1/responses", "{\"model\":\"acme/model\",\"input\":\"Capital?\",\"background\":true}");
+    assertEquals(200, queued.statusCode(), queued.body());
+    String id = Json.mapper().readTree(queued.body()).path("id").asText();
+    JsonNode done = null;
+    for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
+      HttpResponse<String> r = gw.get("/api/v1/responses/" + id);
+      done = Json.mapper().readTree(r.body());
+      if (r.statusCode() == 200 && done.path("status").asText().equals("completed")) break;
+    }
+    assertEquals("completed", done.path("status").asText(), String.valueOf(done));
+    assertTrue(done.path("background").asBoolean());
+    ResponsesSchemas.assertValidResponse(done);
+    assertEquals("The capital of France is Paris.", done.path("output").path(0).path("content").path(0).path("text").asText());
+    JsonNode sent = responsesBody(primary, "served-by-primary");
+    assertFalse(sent.path("stream").asBoolean(true), "a background run asks for one body");
+  }
+
+  @Test
   void maxOutputTokensCutsTheAnswerAndTheResponseIsIncomplete() throws Exception {
     primary.serving("/responses", StandInAnswers::responses);
     for (Response r : everyWay(acme("Write a line about the sea.").maxOutputTokens(3).build())) {
