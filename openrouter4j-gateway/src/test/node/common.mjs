@@ -97,6 +97,8 @@ export const STAND_INS = [
   { model: "standin/gpt", upstream: "an OpenAI-compatible upstream", prompt: 1, completion: 2, countsReasoningTokens: true },
   // Anthropic's usage does not count thinking tokens apart from the rest
   { model: "standin/claude", upstream: "an Anthropic upstream", prompt: 3, completion: 15, countsReasoningTokens: false },
+  // an upstream serving the Responses API itself (OpenRouter's /responses): requests pass through, answers are re-encoded
+  { model: "standin/responses", upstream: "a Responses API upstream (passed through)", prompt: 1, completion: 2, countsReasoningTokens: true },
 ];
 
 /** What the stand-ins say (StandInAnswers holds the same values). */

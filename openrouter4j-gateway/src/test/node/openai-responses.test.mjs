@@ -1,5 +1,6 @@
 // OpenAI's TypeScript client (openai), unmodified, against the gateway's Responses API, over an
-// OpenAI-compatible and an Anthropic stand-in upstream: responses.create streaming and not,
+// OpenAI-compatible, an Anthropic and a Responses API stand-in upstream (the last passed through):
+// responses.create streaming and not,
 // responses.stream() (whose helper rebuilds the response from the events and throws on any event
 // out of order), a function-calling round trip and structured output with responses.parse.
 import { describe, test } from "node:test";

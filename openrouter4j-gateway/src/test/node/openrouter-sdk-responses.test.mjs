@@ -1,5 +1,6 @@
 // OpenRouter's own TypeScript SDK (@openrouter/sdk), unmodified, against the gateway's Responses
-// API, over an OpenAI-compatible and an Anthropic stand-in upstream: responses.send streaming and
+// API, over an OpenAI-compatible, an Anthropic and a Responses API stand-in upstream (the last
+// passed through): responses.send streaming and
 // not (beta.responses.send, the name in the reference pages, is its deprecated alias), a function call round trip
 // and structured output. Its parsers never fail on a shape they do not know: a discriminated union
 // (output items, content parts, stream events, tools) falls back to {isUnknown: true, raw, type:

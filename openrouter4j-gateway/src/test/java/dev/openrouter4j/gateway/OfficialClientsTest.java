@@ -46,9 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OfficialClientsTest {
   /**
-   * The models the Node scripts know by name (common.mjs): simulated ones, and two in front of
-   * stand-in upstreams ({@link StandInAnswers}) that speak OpenAI chat completions and Anthropic
-   * messages. {@code %1$s} and {@code %2$s} are the stand-ins' base URLs.
+   * The models the Node scripts know by name (common.mjs): simulated ones, and three in front of
+   * stand-in upstreams ({@link StandInAnswers}) that speak OpenAI chat completions, Anthropic
+   * messages and (an {@code openrouter}-kind upstream, which Responses requests pass through to) the
+   * Responses API. {@code %1$s}, {@code %2$s} and {@code %3$s} are the stand-ins' base URLs.
    */
   static final String CONFIG = """
       providers:
@@ -60,6 +61,7 @@ class OfficialClientsTest {
         - { id: sim-limited, kind: simulated, options: { fault: "status:429" } }
         - { id: openai-standin, kind: openai, base_url: "%1$s", api_key: sk-upstream }
         - { id: anthropic-standin, kind: anthropic, base_url: "%2$s", api_key: ant-upstream }
+        - { id: responses-standin, kind: openrouter, base_url: "%3$s", api_key: sk-or-upstream }
       models:
         - id: acme/chat
           endpoints: [{ provider: sim, pricing: { prompt: 1, completion: 2 } }]
@@ -77,6 +79,8 @@ class OfficialClientsTest {
           endpoints: [{ provider: openai-standin, upstream_model: gpt-standin, pricing: { prompt: 1, completion: 2 }, supports: [tools, response_format] }]
         - id: standin/claude
           endpoints: [{ provider: anthropic-standin, upstream_model: claude-standin, pricing: { prompt: 3, completion: 15 }, supports: [tools] }]
+        - id: standin/responses
+          endpoints: [{ provider: responses-standin, upstream_model: openai/gpt-standin, pricing: { prompt: 1, completion: 2 }, supports: [tools, response_format] }]
       """;
 
   static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
@@ -84,6 +88,7 @@ class OfficialClientsTest {
   static Vertx vertx;
   static StandInUpstream openAiUpstream;
   static StandInUpstream anthropicUpstream;
+  static StandInUpstream responsesUpstream;
   static GatewayHarness gw;
 
   @BeforeAll
@@ -92,7 +97,9 @@ class OfficialClientsTest {
     // the harness sends ": OPENROUTER PROCESSING" every 50 ms, so acme/slow gets several before its first token
     openAiUpstream = new StandInUpstream(vertx).answering(StandInAnswers::openAi);
     anthropicUpstream = new StandInUpstream(vertx).answering(StandInAnswers::anthropic);
-    gw = new GatewayHarness(vertx, CONFIG.formatted(openAiUpstream.baseUrl(), anthropicUpstream.baseUrl()));
+    // only /responses: a chat request reaching it would be answered 500 (the stand-in's fallback)
+    responsesUpstream = new StandInUpstream(vertx).serving("/responses", StandInAnswers::responses);
+    gw = new GatewayHarness(vertx, CONFIG.formatted(openAiUpstream.baseUrl(), anthropicUpstream.baseUrl(), responsesUpstream.baseUrl()));
   }
 
   @AfterAll
@@ -100,6 +107,7 @@ class OfficialClientsTest {
     if (gw != null) gw.close();
     if (openAiUpstream != null) openAiUpstream.close();
     if (anthropicUpstream != null) anthropicUpstream.close();
+    if (responsesUpstream != null) responsesUpstream.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -195,7 +203,7 @@ class OfficialClientsTest {
 
   /** The Node scripts' function-call scenario, through our SDK, over both stand-in upstreams; costs at their prices (per million). */
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"standin/gpt, 1, 2", "standin/claude, 3, 15"})
+  @CsvSource({"standin/gpt, 1, 2", "standin/claude, 3, 15", "standin/responses, 1, 2"})
   void ourSdkCompletesAResponsesFunctionCallRoundTripOverEachStandInUpstream(String model, double promptPrice, double completionPrice)
       throws Exception {
     ResponsesTool weather = ResponsesTool.strictFunction("get_weather", "Get the current weather in a given city",

@@ -379,6 +379,234 @@ final class StandInAnswers {
     return json.toString();
   }
 
+  // ---- the Responses API (OpenRouter's /responses) ----
+
+  static final String RESPONSES_CALL_ID = "call_standin0002";
+  /** The opaque reasoning the Responses stand-in returns, and requires back with its call (as OpenAI does). */
+  static final String ENCRYPTED = "gAAAAABstandinencryptedreasoning==";
+  /** What the Responses stand-in reports as its own cost: not what the gateway charges (its pricing does). */
+  static final double UPSTREAM_COST = 0.5;
+
+  /**
+   * A Responses API upstream (what OpenRouter and OpenAI serve at {@code /responses}), answering the
+   * same turns from the request's {@code input}: a {@code function_call_output} item is answered
+   * with the sentence naming the city of the call it answers (a 400 when the input lacks that call,
+   * as the real APIs answer); asked to reason ({@code reasoning}), the answer starts with a
+   * reasoning item of {@link #THINKING} as {@code reasoning_text} (OpenRouter streams it so) with
+   * {@link #ENCRYPTED} as its {@code encrypted_content}, and, like OpenAI without stored items,
+   * a call's output is refused unless that reasoning item comes back before the call. Streamed as
+   * OpenRouter streams it (a keep-alive comment, data lines only, {@code [DONE]}); a failure
+   * mid-stream is {@code response.failed} after {@link #PIECES_BEFORE_FAILURE} words; the token
+   * limit is {@code max_output_tokens} and cuts a text as {@code response.incomplete}.
+   */
+  static Reply responses(Recorded recorded) {
+    JsonNode body = read(recorded.body());
+    JsonNode input = body.path("input");
+    List<JsonNode> items = new ArrayList<>();
+    if (input.isTextual()) items.add(Json.mapper().createObjectNode().put("type", "message").put("role", "user").put("content", input.asText()));
+    else input.forEach(items::add);
+    JsonNode last = items.isEmpty() ? Json.mapper().createObjectNode() : items.get(items.size() - 1);
+    boolean thinkingOn = body.has("reasoning") && !body.path("reasoning").isNull();
+    Turn turn;
+    if (last.path("type").asText().equals("function_call_output")) {
+      String callId = last.path("call_id").asText();
+      int at = -1;
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode item = items.get(i);
+        if (item.path("type").asText().equals("function_call") && item.path("call_id").asText().equals(callId)) at = i;
+      }
+      if (at < 0) return Reply.json(400, "{\"error\":{\"code\":400,\"message\":\"No tool call found for function call output with call_id " + callId + ".\"}}");
+      if (thinkingOn && !(at > 0 && items.get(at - 1).path("type").asText().equals("reasoning")
+          && items.get(at - 1).path("encrypted_content").asText().equals(ENCRYPTED))) {
+        return Reply.json(400, "{\"error\":{\"code\":400,\"message\":\"Item '" + items.get(at).path("id").asText()
+            + "' of type 'function_call' was provided without its required 'reasoning' item.\"}}");
+      }
+      String city = read(items.get(at).path("arguments").asText()).path("city").asText();
+      turn = new Text(weatherSentence(city, last.path("output").asText()));
+    } else if (body.path("tools").size() > 0) {
+      turn = new Call(RESPONSES_CALL_ID, "get_weather", "{\"city\":\"" + CITY + "\"}");
+    } else if (body.path("text").path("format").path("type").asText().equals("json_schema")) {
+      turn = new Text(JSON_TEXT);
+    } else if (textOf(last.path("content"), "text").contains(FAIL_MID_STREAM)) {
+      turn = new Failure(TEXT);
+    } else {
+      turn = new Text(TEXT);
+    }
+    Integer limit = body.has("max_output_tokens") ? Integer.valueOf(body.path("max_output_tokens").asInt()) : null;
+    boolean stream = body.path("stream").asBoolean();
+    if (turn instanceof Failure && !stream) {
+      return Reply.json(500, "{\"error\":{\"code\":500,\"message\":\"Internal Server Error\"}}");
+    }
+    ResponsesTurn r = new ResponsesTurn(body.path("model").asText(), turn, limit, thinkingOn ? THINKING : null);
+    return stream ? Reply.sse(r.stream().toArray(String[]::new)) : Reply.json(200, r.response(r.status()).toString());
+  }
+
+  /** One Responses answer: its output items, built once, streamed or whole. */
+  private static final class ResponsesTurn {
+    final String model;
+    final Turn turn;
+    final String thinking;
+    final List<String> pieces;
+    final boolean cut;
+    final List<ObjectNode> output = new ArrayList<>();
+    int sequence;
+
+    ResponsesTurn(String model, Turn turn, Integer limit, String thinking) {
+      this.model = model;
+      this.turn = turn;
+      this.thinking = thinking;
+      if (turn instanceof Call c) {
+        pieces = pieces(c.arguments(), 5);
+        cut = false;
+      } else if (turn instanceof Failure f) {
+        pieces = pieces(f.text(), 0).subList(0, PIECES_BEFORE_FAILURE);
+        cut = false;
+      } else {
+        Pieces text = Pieces.of(((Text) turn).text(), limit);
+        pieces = text.pieces();
+        cut = text.cut();
+      }
+      if (thinking != null) {
+        ObjectNode reasoning = Json.mapper().createObjectNode().put("type", "reasoning").put("id", "rs_standin0001");
+        reasoning.putArray("summary");
+        reasoning.putArray("content").addObject().put("type", "reasoning_text").put("text", thinking);
+        reasoning.put("encrypted_content", ENCRYPTED);
+        output.add(reasoning);
+      }
+      if (turn instanceof Call c) {
+        output.add(Json.mapper().createObjectNode().put("type", "function_call").put("id", "fc_standin0001").put("call_id", c.id())
+            .put("name", c.name()).put("arguments", c.arguments()).put("status", "completed"));
+      } else {
+        ObjectNode message = Json.mapper().createObjectNode().put("type", "message").put("id", "msg_standin0001").put("role", "assistant")
+            .put("status", cut ? "incomplete" : "completed");
+        message.putArray("content").addObject().put("type", "output_text").put("text", String.join("", pieces)).putArray("annotations");
+        output.add(message);
+      }
+    }
+
+    String status() {
+      return turn instanceof Failure ? "failed" : cut ? "incomplete" : "completed";
+    }
+
+    ObjectNode response(String status) {
+      ObjectNode r = Json.mapper().createObjectNode().put("object", "response").put("id", "gen-1782955817-standinstandinstandi")
+          .put("created_at", 1782955817).put("status", status).put("model", model);
+      ArrayNode out = r.putArray("output");
+      if (!status.equals("in_progress")) output.forEach(out::add);
+      if (status.equals("incomplete")) r.putObject("incomplete_details").put("reason", "max_output_tokens");
+      else r.putNull("incomplete_details");
+      if (status.equals("failed")) r.putObject("error").put("code", "server_error").put("message", "The upstream model broke off.");
+      else r.putNull("error");
+      r.put("store", false);
+      if (status.equals("in_progress")) {
+        r.putNull("usage");
+      } else {
+        int reasoningTokens = thinking == null ? 0 : pieces(thinking, 0).size();
+        int outputTokens = pieces.size() + reasoningTokens;
+        ObjectNode usage = r.putObject("usage").put("input_tokens", INPUT_TOKENS).put("output_tokens", outputTokens)
+            .put("total_tokens", INPUT_TOKENS + outputTokens);
+        usage.putObject("input_tokens_details").put("cached_tokens", 0);
+        usage.putObject("output_tokens_details").put("reasoning_tokens", reasoningTokens);
+        usage.put("cost", UPSTREAM_COST).put("is_byok", false);
+      }
+      return r;
+    }
+
+    private String event(ObjectNode data) {
+      data.put("sequence_number", sequence++);
+      return "data: " + data + "\n\n";
+    }
+
+    private ObjectNode typed(String type) {
+      return Json.mapper().createObjectNode().put("type", type);
+    }
+
+    private ObjectNode itemEvent(String type, int index, JsonNode item) {
+      ObjectNode e = typed(type).put("output_index", index);
+      e.set("item", item);
+      return e;
+    }
+
+    /** An item as {@code output_item.added} shows it: no content or arguments yet. */
+    private static ObjectNode begun(ObjectNode item) {
+      ObjectNode added = item.deepCopy();
+      switch (item.path("type").asText()) {
+        case "reasoning" -> {
+          added.remove("content");
+          added.remove("encrypted_content");
+        }
+        case "function_call" -> added.put("arguments", "").put("status", "in_progress");
+        default -> added.put("status", "in_progress").putArray("content");
+      }
+      return added;
+    }
+
+    List<String> stream() {
+      List<String> events = new ArrayList<>();
+      events.add(": OPENROUTER PROCESSING\n\n");
+      ObjectNode created = typed("response.created");
+      created.set("response", response("in_progress"));
+      events.add(event(created));
+      ObjectNode inProgress = typed("response.in_progress");
+      inProgress.set("response", response("in_progress"));
+      events.add(event(inProgress));
+      for (int index = 0; index < output.size(); index++) {
+        ObjectNode item = output.get(index);
+        String id = item.path("id").asText();
+        events.add(event(itemEvent("response.output_item.added", index, begun(item))));
+        switch (item.path("type").asText()) {
+          case "reasoning" -> {
+            events.add(event(part("response.content_part.added", id, index, "reasoning_text", "")));
+            for (String p : pieces(thinking, 0)) events.add(event(delta("response.reasoning_text.delta", id, index, p)));
+            events.add(event(delta("response.reasoning_text.done", id, index, null).put("text", thinking)));
+            events.add(event(part("response.content_part.done", id, index, "reasoning_text", thinking)));
+          }
+          case "function_call" -> {
+            for (String p : pieces) {
+              events.add(event(typed("response.function_call_arguments.delta").put("item_id", id).put("output_index", index).put("delta", p)));
+            }
+            events.add(event(typed("response.function_call_arguments.done").put("item_id", id).put("output_index", index)
+                .put("name", item.path("name").asText()).put("arguments", item.path("arguments").asText())));
+          }
+          default -> {
+            events.add(event(part("response.content_part.added", id, index, "output_text", "")));
+            for (String p : pieces) events.add(event(delta("response.output_text.delta", id, index, p)));
+            if (turn instanceof Failure) {
+              ObjectNode failed = typed("response.failed");
+              failed.set("response", response("failed"));
+              events.add(event(failed));
+              events.add("data: [DONE]\n\n");
+              return events;
+            }
+            String text = String.join("", pieces);
+            events.add(event(delta("response.output_text.done", id, index, null).put("text", text)));
+            events.add(event(part("response.content_part.done", id, index, "output_text", text)));
+          }
+        }
+        events.add(event(itemEvent("response.output_item.done", index, item)));
+      }
+      String status = status();
+      ObjectNode terminal = typed(status.equals("incomplete") ? "response.incomplete" : "response.completed");
+      terminal.set("response", response(status));
+      events.add(event(terminal));
+      events.add("data: [DONE]\n\n");
+      return events;
+    }
+
+    private ObjectNode delta(String type, String itemId, int index, String delta) {
+      ObjectNode e = typed(type).put("item_id", itemId).put("output_index", index).put("content_index", 0);
+      if (delta != null) e.put("delta", delta);
+      return e;
+    }
+
+    private ObjectNode part(String type, String itemId, int index, String partType, String text) {
+      ObjectNode e = typed(type).put("item_id", itemId).put("output_index", index).put("content_index", 0);
+      ObjectNode part = e.putObject("part").put("type", partType).put("text", text);
+      if (partType.equals("output_text")) part.putArray("annotations");
+      return e;
+    }
+  }
+
   // ---- shared ----
 
   /** A message's content as text: a string as it is, a list of blocks as their {@code key} fields joined. */

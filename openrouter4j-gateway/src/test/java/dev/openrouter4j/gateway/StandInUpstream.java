@@ -1,5 +1,6 @@
 package dev.openrouter4j.gateway;
 
+import dev.openrouter4j.gateway.provider.openai.ResponsesFixtures;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -18,7 +19,9 @@ import java.util.function.Function;
 
 /**
  * A stand-in for an upstream provider on loopback, speaking whatever bytes a test scripts (real
- * recorded bodies, mostly). Scripted replies are served in order; requests are recorded.
+ * recorded bodies, mostly). Scripted replies are served in order, then a script chosen by the
+ * request's path ({@link #serving}, e.g. an upstream that serves both {@code /chat/completions} and
+ * {@code /responses}), then the fallback; requests are recorded.
  */
 final class StandInUpstream implements AutoCloseable {
   record Recorded(String method, String path, Map<String, String> headers, String body) {}
@@ -63,6 +66,8 @@ final class StandInUpstream implements AutoCloseable {
   final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
   final AtomicInteger closedConnections = new AtomicInteger();
   private Function<Recorded, Reply> fallback = r -> Reply.json(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
+  /** Scripts by the end of the request path ({@code /responses}, {@code /chat/completions}), asked before {@link #fallback}. */
+  private final Map<String, Function<Recorded, Reply>> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
   StandInUpstream(Vertx vertx) throws Exception {
     this.vertx = vertx;
@@ -95,6 +100,30 @@ final class StandInUpstream implements AutoCloseable {
     return this;
   }
 
+  /** Served whenever the queue is empty and the request's path ends with {@code pathSuffix}: the reply {@code script} chooses. */
+  StandInUpstream serving(String pathSuffix, Function<Recorded, Reply> script) {
+    routes.put(pathSuffix, script);
+    return this;
+  }
+
+  /**
+   * A Responses API upstream replaying a recorded answer: the stream fixture as it was recorded
+   * when the request streams, else {@code whole} (a recorded body) or, without one, the response
+   * the stream ends with.
+   */
+  static Function<Recorded, Reply> responsesReplay(String streamFixture, String whole) {
+    return r -> {
+      boolean stream;
+      try {
+        stream = dev.openrouter4j.api.Json.mapper().readTree(r.body()).path("stream").asBoolean();
+      } catch (java.io.IOException e) {
+        return Reply.json(400, "{\"error\":{\"message\":\"not JSON\"}}");
+      }
+      if (stream) return Reply.sse(ResponsesFixtures.sse(streamFixture));
+      return Reply.json(200, whole != null ? ResponsesFixtures.read(whole) : ResponsesFixtures.finalResponse(streamFixture));
+    };
+  }
+
   Recorded take() throws InterruptedException {
     Recorded r = requests.poll(5, TimeUnit.SECONDS);
     if (r == null) throw new AssertionError("the upstream received no request");
@@ -109,8 +138,12 @@ final class StandInUpstream implements AutoCloseable {
       requests.add(recorded);
       Reply reply = replies.poll();
       if (reply == null) {
+        Function<Recorded, Reply> script = fallback;
+        for (Map.Entry<String, Function<Recorded, Reply>> route : routes.entrySet()) {
+          if (recorded.path().endsWith(route.getKey())) script = route.getValue();
+        }
         try {
-          reply = fallback.apply(recorded);
+          reply = script.apply(recorded);
         } catch (RuntimeException e) { // a script that cannot read the request must not leave the caller hanging
           reply = Reply.json(500, "{\"error\":{\"message\":\"the stand-in could not answer: " + e.getClass().getSimpleName() + "\"}}");
         }

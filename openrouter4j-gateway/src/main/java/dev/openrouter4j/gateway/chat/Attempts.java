@@ -73,7 +73,7 @@ final class Attempts {
     // the relay fast path: the chat format in and out (the generation as this attempt would answer it)
     Generation relay = chatRelay && x.api.readsChatFormat() ? x.generation.withRoute(c.model(), c.providerId(), c.endpoint().pricing()) : null;
     UpstreamRequest request =
-        new UpstreamRequest(x.request, c.upstreamModel(), c.endpoint(), x.stream, x.forwardHeaders, x.abandonedFuture(), relay);
+        new UpstreamRequest(x.request, c.upstreamModel(), c.endpoint(), x.stream, x.forwardHeaders, x.abandonedFuture(), relay, x.api.responses());
     return provider
         .open(request)
         .compose(

@@ -1,6 +1,7 @@
 package dev.openrouter4j.gateway.chat;
 
 import dev.openrouter4j.api.chat.ChatRequest;
+import dev.openrouter4j.api.responses.ResponsesRequest;
 import dev.openrouter4j.gateway.encode.Generation;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.event.TokenUsage;
@@ -54,6 +55,17 @@ public interface Dialect {
 
     /** The request in the canonical (chat completions) shape every provider adapter takes. */
     ChatRequest canonical();
+
+    /**
+     * The client's request in the Responses API's own shape, for an upstream that serves that API
+     * (passed through rather than translated): the conversation of {@code previous_response_id}
+     * already in {@code input}, {@code previous_response_id} and {@code background} cleared (they
+     * are the gateway's state, which no upstream has). Null when the client speaks chat completions.
+     * Asked for after {@link #resolve}.
+     */
+    default ResponsesRequest responses() {
+      return null;
+    }
 
     /** Non-null when the client asked to run the request in the background. */
     default Background background() {

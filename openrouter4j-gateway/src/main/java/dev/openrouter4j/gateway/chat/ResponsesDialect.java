@@ -5,6 +5,8 @@ import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.RequestLimits;
 import dev.openrouter4j.api.chat.ChatRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openrouter4j.api.responses.Input;
+import dev.openrouter4j.api.responses.InputItem;
 import dev.openrouter4j.api.responses.Response;
 import dev.openrouter4j.api.responses.ResponsesRequest;
 import dev.openrouter4j.api.responses.StreamEvent;
@@ -21,6 +23,7 @@ import io.vertx.core.Future;
 import dev.openrouter4j.gateway.responses.ResponsesEncoder;
 import dev.openrouter4j.gateway.responses.ResponsesTranslator;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,6 +76,9 @@ final class ResponsesDialect implements Dialect {
     final ResponsesRequest request;
     final ResponseState state;
     ChatRequest canonical;
+    /** The conversation of {@code previous_response_id}, once read (empty without one). */
+    List<InputItem> previous = List.of();
+    ResponsesRequest upstream;
     String keyHash;
 
     Stateful(ResponsesRequest request, ChatRequest canonical, ResponseState state) {
@@ -91,8 +97,23 @@ final class ResponsesDialect implements Dialect {
       if (state == null || request.previousResponseId() == null) return Future.succeededFuture();
       return state.conversation(request.previousResponseId(), keyHash).map(previous -> {
         canonical = ResponsesTranslator.toChat(request, previous);
+        this.previous = previous;
         return null;
       });
+    }
+
+    @Override
+    public ResponsesRequest responses() {
+      if (upstream == null) {
+        ResponsesRequest.Builder b = request.toBuilder().previousResponseId(null).background(null);
+        if (!previous.isEmpty()) {
+          List<InputItem> all = new ArrayList<>(previous);
+          all.addAll(request.input().asItems());
+          b.input(Input.of(all));
+        }
+        upstream = b.build();
+      }
+      return upstream;
     }
 
     @Override

@@ -21,7 +21,7 @@ final class ConfigReader {
   static final List<String> SERVER_KEYS = List.of("host", "port", "max_body_bytes");
   static final List<String> STORAGE_KEYS = List.of("url");
   static final List<String> PROVIDER_KEYS =
-      List.of("id", "kind", "base_url", "api_key", "timeout_ms", "data_collection", "zdr", "options");
+      List.of("id", "kind", "base_url", "api_key", "timeout_ms", "data_collection", "zdr", "options", "responses");
   static final List<String> MODEL_KEYS = List.of("id", "name", "context_length", "endpoints");
   static final List<String> ENDPOINT_KEYS =
       List.of("provider", "upstream_model", "quantization", "pricing", "supports", "max_completion_tokens");
@@ -82,6 +82,15 @@ final class ConfigReader {
       String baseUrl = baseUrlNode == null
           ? ProviderConfig.defaultBaseUrl(kind)
           : stripTrailingSlash(baseUrlNode.asString(ConfigReader::isHttpUrl, "an http(s) URL"));
+      YamlNode responsesNode = p.get("responses");
+      boolean responses = ProviderConfig.defaultResponses(kind, baseUrl);
+      if (responsesNode != null) {
+        if (!ProviderConfig.RESPONSES_KINDS.contains(kind)) {
+          throw responsesNode.error(responsesNode.path() + " is only valid for kinds " + String.join(" and ", ProviderConfig.RESPONSES_KINDS)
+              + " (upstreams that may serve the Responses API), not '" + kind + "'");
+        }
+        responses = responsesNode.asBoolean();
+      }
       byId.put(id, new ProviderConfig(
           id,
           kind,
@@ -90,7 +99,8 @@ final class ConfigReader {
           p.integer("timeout_ms", ProviderConfig.DEFAULT_TIMEOUT_MS, 1, Long.MAX_VALUE),
           p.oneOf("data_collection", "allow", DATA_COLLECTION),
           p.bool("zdr", false),
-          p.plainMap("options")));
+          p.plainMap("options"),
+          responses));
     }
     return byId;
   }

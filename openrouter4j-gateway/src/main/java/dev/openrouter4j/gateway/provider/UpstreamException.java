@@ -39,7 +39,8 @@ public final class UpstreamException extends RuntimeException {
     return status == 408 || status == 429 || status >= 500;
   }
 
-  static String errorType(int status) {
+  /** OpenRouter's error type for an HTTP-style status. */
+  public static String errorType(int status) {
     return switch (status) {
       case 400 -> "invalid_request";
       case 401 -> "authentication";

@@ -62,7 +62,7 @@ class ConfigErrorsTest {
             "unknown key 'hots' in server", "known: host, port, max_body_bytes"),
         named("provider", withMistake("", "", "    timeout: 5", "", "", ""), "timeout:",
             "unknown key 'timeout' in providers[1]", "did you mean 'timeout_ms'?",
-            "known: id, kind, base_url, api_key, timeout_ms, data_collection, zdr, options"),
+            "known: id, kind, base_url, api_key, timeout_ms, data_collection, zdr, options, responses"),
         named("model", withMistake("", "", "", "    contextLength: 8", "", ""), "contextLength:",
             "unknown key 'contextLength' in models[1]", "did you mean 'context_length'?"),
         named("endpoint", withMistake("", "", "", "", "        price: 1", ""), "price:",
@@ -149,6 +149,7 @@ class ConfigErrorsTest {
         failing(p + "    data_collection: maybe\n", "maybe",
             "providers[0].data_collection must be one of allow, deny, got 'maybe'"),
         failing(p + "    zdr: yes\n", "yes", "providers[0].zdr must be true or false, got 'yes'"),
+        failing(p + "    responses: sometimes\n", "sometimes", "providers[0].responses must be true or false, got 'sometimes'"),
         failing(p + "    base_url: localhost:9000\n", "localhost:9000",
             "providers[0].base_url must be an http(s) URL, got 'localhost:9000'"),
         failing(p + "    options: [ttft_ms]\n", "[ttft_ms]",
@@ -175,6 +176,14 @@ class ConfigErrorsTest {
   @MethodSource("wrongValues")
   void wrongValuesNameTheKeyAndLine(String yaml, String at, String[] parts) {
     assertError(yaml, at, parts);
+  }
+
+  @Test
+  void responsesIsOnlyForKindsWhoseUpstreamMayServeTheResponsesApi() {
+    for (String kind : java.util.List.of("anthropic", "simulated")) {
+      String yaml = "providers:\n  - id: a\n    kind: openai\n  - id: b\n    kind: " + kind + "\n    responses: true\n";
+      assertError(yaml, "true", "providers[1].responses is only valid for kinds openai and openrouter", "not '" + kind + "'");
+    }
   }
 
   @Test

@@ -85,6 +85,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void responsesPassThroughDefaultsToOpenRouterAndOpenAisOwnApi() {
+    GatewayConfig config = parse("""
+        providers:
+          - { id: or, kind: openrouter }
+          - { id: or-proxy, kind: openrouter, base_url: "http://127.0.0.1:9000/api/v1" }
+          - { id: oa, kind: openai }
+          - { id: oa-upper, kind: openai, base_url: "https://API.OpenAI.com/v1/" }
+          - { id: vllm, kind: openai, base_url: "http://127.0.0.1:8000/v1" }
+          - { id: vllm-responses, kind: openai, base_url: "http://127.0.0.1:8000/v1", responses: true }
+          - { id: oa-chat-only, kind: openai, responses: false }
+          - { id: or-chat-only, kind: openrouter, responses: false }
+          - { id: an, kind: anthropic }
+          - { id: sim, kind: simulated }
+        """);
+    Map<String, Boolean> expected = new java.util.LinkedHashMap<>();
+    expected.put("or", true);
+    expected.put("or-proxy", true);
+    expected.put("oa", true);
+    expected.put("oa-upper", true);
+    expected.put("vllm", false);
+    expected.put("vllm-responses", true);
+    expected.put("oa-chat-only", false);
+    expected.put("or-chat-only", false);
+    expected.put("an", false);
+    expected.put("sim", false);
+    Map<String, Boolean> actual = new java.util.LinkedHashMap<>();
+    for (ProviderConfig p : config.providers()) actual.put(p.id(), p.responses());
+    assertEquals(expected, actual);
+  }
+
+  @Test
   void anEmptyFileIsTheDefaultsWithNothingToServe() {
     for (String yaml : List.of("", "# nothing yet\n", "~\n")) {
       GatewayConfig config = parse(yaml);

@@ -35,6 +35,11 @@ import java.util.Set;
  * /v1), and, with {@code forwardRouting}, OpenRouter itself. Fields only OpenRouter understands are
  * removed for a plain OpenAI-compatible server, which would refuse them; for OpenRouter the
  * provider preferences and plugins are passed through.
+ *
+ * <p>When the upstream also serves the Responses API ({@link ProviderConfig#responses()}) and the
+ * client speaks it ({@link UpstreamRequest#responses()}), the client's Responses request goes to
+ * {@code {base_url}/responses} as it is, under the same field rules, instead of the canonical chat
+ * request to {@code /chat/completions}; {@link ResponsesEventDecoder} reads the answer.
  */
 public final class OpenAiProvider implements Provider {
   /** OpenRouter-only request fields that a plain OpenAI-compatible server rejects. */
@@ -43,6 +48,12 @@ public final class OpenAiProvider implements Provider {
           "cache_control", "prompt_cache_options", "image_config", "transforms", "usage", "reasoning");
   /** Routing is the gateway's; OpenRouter gets the client's provider preferences and plugins only. */
   static final Set<String> NOT_FORWARDED_TO_OPENROUTER = Set.of("models", "route");
+  /**
+   * Top-level keys of a Responses request that no upstream gets as the client sent them: the
+   * gateway's own state ({@code store}, {@code previous_response_id}, {@code background}; the
+   * conversation is already in {@code input}), and what is written anew.
+   */
+  static final Set<String> RESPONSES_REPLACED = Set.of("model", "stream", "store", "previous_response_id", "background");
 
   private final ProviderConfig config;
   private final boolean forwardRouting;
@@ -50,9 +61,13 @@ public final class OpenAiProvider implements Provider {
   private final URI base;
   /** Where requests go, parsed once (RequestOptions.setAbsoluteURI parses its argument on every call). */
   private final RequestOptions target;
+  /** {@code {base_url}/responses}, when the upstream serves the Responses API; else null. */
+  private final RequestOptions responsesTarget;
   private final String authorization;
   /** Top-level keys of the canonical request that this upstream does not get as they are. */
   private final Set<String> removed;
+  /** Top-level keys of the client's Responses request that this upstream does not get as they are. */
+  private final Set<String> responsesRemoved;
 
   public OpenAiProvider(Vertx vertx, ProviderConfig config, boolean forwardRouting) {
     this.config = config;
@@ -65,6 +80,12 @@ public final class OpenAiProvider implements Provider {
     Set<String> removed = new java.util.HashSet<>(Set.of("model", "stream", "stream_options"));
     removed.addAll(forwardRouting ? NOT_FORWARDED_TO_OPENROUTER : OPENROUTER_ONLY);
     this.removed = Set.copyOf(removed);
+    this.responsesTarget = config.responses() ? new RequestOptions().setAbsoluteURI(base.resolve("responses").toString()) : null;
+    // the chat rules, except that reasoning is a field of the Responses API itself
+    Set<String> responsesRemoved = new java.util.HashSet<>(RESPONSES_REPLACED);
+    responsesRemoved.addAll(forwardRouting ? NOT_FORWARDED_TO_OPENROUTER : OPENROUTER_ONLY);
+    responsesRemoved.remove("reasoning");
+    this.responsesRemoved = Set.copyOf(responsesRemoved);
     this.clients =
         new EventLoopClients(vertx, 
             new HttpClientOptions()
@@ -83,24 +104,16 @@ public final class OpenAiProvider implements Provider {
     return config;
   }
 
+  /** Whether this attempt goes to {@code /responses}: the client speaks the Responses API and this upstream serves it. */
+  boolean passesResponsesThrough(UpstreamRequest request) {
+    return responsesTarget != null && request.responses() != null;
+  }
+
   @Override
   public Future<UpstreamCall> open(UpstreamRequest request) {
+    if (passesResponsesThrough(request)) return openResponses(request);
     Buffer body = Buffer.buffer(body(request));
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setSsl(target.isSsl())
-            .setHost(target.getHost())
-            .setPort(target.getPort())
-            .setURI(target.getURI())
-            .setIdleTimeout(config.timeoutMs())
-            .putHeader("content-type", "application/json")
-            .putHeader("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (authorization != null) options.putHeader("authorization", authorization);
-    if (forwardRouting) {
-      for (Map.Entry<String, String> h : request.headers().entrySet()) options.putHeader(h.getKey(), h.getValue());
-    }
-    return UpstreamHttp.send(clients, options, body, request.abandoned())
+    return UpstreamHttp.send(clients, options(target, request), body, request.abandoned())
         .compose(
             response -> {
               if (request.stream() && response.getHeader("content-type") != null && response.getHeader("content-type").contains("event-stream")) {
@@ -128,6 +141,89 @@ public final class OpenAiProvider implements Provider {
                         return Future.succeededFuture(new BufferedUpstreamCall(events));
                       });
             });
+  }
+
+  private RequestOptions options(RequestOptions target, UpstreamRequest request) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setSsl(target.isSsl())
+            .setHost(target.getHost())
+            .setPort(target.getPort())
+            .setURI(target.getURI())
+            .setIdleTimeout(config.timeoutMs())
+            .putHeader("content-type", "application/json")
+            .putHeader("accept", request.stream() ? "text/event-stream" : "application/json");
+    if (authorization != null) options.putHeader("authorization", authorization);
+    if (forwardRouting) {
+      for (Map.Entry<String, String> h : request.headers().entrySet()) options.putHeader(h.getKey(), h.getValue());
+    }
+    return options;
+  }
+
+  /**
+   * The pass-through: the client's Responses request to {@code /responses}, streamed when the client
+   * streams (the stream, or a whole response, decoded into canonical events either way).
+   */
+  private Future<UpstreamCall> openResponses(UpstreamRequest request) {
+    Buffer body = Buffer.buffer(responsesBody(request));
+    return UpstreamHttp.send(clients, options(responsesTarget, request), body, request.abandoned())
+        .compose(
+            response -> {
+              String type = response.getHeader("content-type");
+              if (type != null && type.contains("event-stream")) return Future.succeededFuture(new SseUpstreamCall(response, new ResponsesEventDecoder()));
+              response.resume();
+              return response
+                  .body()
+                  .recover(t -> Future.failedFuture(UpstreamHttp.classify(t)))
+                  .compose(
+                      bytes -> {
+                        List<LlmEvent> events = new ArrayList<>();
+                        try {
+                          ResponsesEventDecoder.decodeResponse(bytes.getBytes(), events::add);
+                        } catch (RuntimeException e) {
+                          return Future.failedFuture(
+                              new UpstreamException(502, "upstream answered with an invalid body: " + e.getMessage(), "provider_unavailable", true, -1, null));
+                        }
+                        return Future.succeededFuture(new BufferedUpstreamCall(events));
+                      });
+            });
+  }
+
+  /**
+   * The client's Responses request as this upstream gets it: the endpoint's model, {@code stream} as
+   * the client asked, {@code store: false} (the gateway keeps the responses; the upstream holds none
+   * of ours, so {@code previous_response_id}'s conversation is already in {@code input}), and the
+   * keys this kind must not get left out, as for chat. Every other key, known to the wire model or
+   * not, goes as the client sent it.
+   */
+  byte[] responsesBody(UpstreamRequest request) {
+    try {
+      byte[] client = Json.mapper().writeValueAsBytes(request.responses());
+      ByteArrayBuilder out = new ByteArrayBuilder(client.length + 64);
+      JsonFactory factory = Json.mapper().getFactory();
+      try (JsonParser p = factory.createParser(client); JsonGenerator g = factory.createGenerator(out)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
+        g.writeStartObject();
+        g.writeStringField("model", request.upstreamModel());
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+          p.nextToken();
+          if (responsesRemoved.contains(name)) {
+            p.skipChildren();
+          } else {
+            g.writeFieldName(name);
+            g.copyCurrentStructure(p);
+          }
+        }
+        g.writeBooleanField("stream", request.stream());
+        g.writeBooleanField("store", false);
+        g.writeEndObject();
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.openrouter4j.gateway.provider.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,6 +66,47 @@ class OpenAiRequestBodyTest {
       }
       provider.close();
     }
+  }
+
+  static final String RESPONSES_REQUEST = """
+      {"model":"a/b","models":["c/d"],"input":[{"type":"message","role":"user","content":"Hi"}],"instructions":"Be brief.","stream":true,
+       "store":true,"previous_response_id":"resp_1","background":false,"reasoning":{"effort":"high","summary":"detailed"},
+       "include":["reasoning.encrypted_content"],"truncation":"auto","text":{"verbosity":"low"},"max_output_tokens":99,
+       "provider":{"order":["p"]},"plugins":[{"id":"web"}],"session_id":"s1","trace":{"trace_id":"t"},
+       "tools":[{"type":"function","name":"f","parameters":{"type":"object"}}],"unknown_vendor_key":{"deep":[1,"two"]}}
+      """;
+
+  @Test
+  void aResponsesRequestPassesThroughWithTheEndpointsModelAndNoStateOfTheGateways() throws Exception {
+    var reader = new RequestReader<>(dev.openrouter4j.api.responses.ResponsesRequest.class, RequestLimits.Api.RESPONSES);
+    var responses = reader.read(Buffer.buffer(RESPONSES_REQUEST));
+    for (boolean forwardRouting : new boolean[] {false, true}) {
+      ProviderConfig config = new ProviderConfig("p", forwardRouting ? "openrouter" : "openai", "http://127.0.0.1:1/v1", null, 1000, null, false, null, true);
+      OpenAiProvider provider = new OpenAiProvider(vertx, config, forwardRouting);
+      for (boolean stream : new boolean[] {false, true}) {
+        UpstreamRequest up = new UpstreamRequest(null, "served", null, stream, Map.of(), null, null, responses);
+        assertTrue(provider.passesResponsesThrough(up));
+        JsonNode sent = Json.mapper().readTree(provider.responsesBody(up));
+        String what = "forwardRouting=" + forwardRouting + " stream=" + stream;
+        assertEquals("served", sent.path("model").asText(), what);
+        assertEquals(stream, sent.path("stream").asBoolean(), what);
+        assertFalse(sent.path("store").asBoolean(true), what);
+        for (String gone : List.of("previous_response_id", "background", "models")) assertFalse(sent.has(gone), gone + " " + what);
+        JsonNode client = Json.mapper().readTree(RESPONSES_REQUEST);
+        for (String kept : List.of("input", "instructions", "reasoning", "include", "truncation", "text", "max_output_tokens", "tools", "unknown_vendor_key")) {
+          assertEquals(client.get(kept), sent.get(kept), kept + " " + what);
+        }
+        for (String routing : List.of("provider", "plugins", "session_id", "trace")) {
+          assertEquals(forwardRouting, sent.has(routing), routing + " goes to OpenRouter only; " + what);
+        }
+      }
+      // the client speaks chat: the chat path, whatever the upstream serves
+      assertFalse(provider.passesResponsesThrough(new UpstreamRequest(READER.read(Buffer.buffer(REQUESTS.get(0))), "served", null, true, Map.of())));
+      provider.close();
+    }
+    OpenAiProvider chatOnly = new OpenAiProvider(vertx, new ProviderConfig("p", "openai", "http://127.0.0.1:1/v1", null, 1000, null, false, null, false), false);
+    assertFalse(chatOnly.passesResponsesThrough(new UpstreamRequest(null, "served", null, true, Map.of(), null, null, responses)));
+    chatOnly.close();
   }
 
   /** The body as the gateway wrote it before: the canonical request as a tree, edited. */
