@@ -121,8 +121,9 @@ final class Attempts {
   }
 
   /**
-   * Every attempt failed. One attempt: its status and message. Several: 429 when all were rate
-   * limited, else 503 ("no provider available"), with the attempt history in {@code
+   * Every attempt failed. One attempt: its status and message. Several: the last 4xx when every
+   * endpoint refused the request itself, 429 when all were rate limited, else 503 ("no provider
+   * available"), with the attempt history in {@code
    * metadata.previous_errors}; the upstreams' raw bodies are never included.
    */
   private static Throwable exhausted(Exchange x, List<UpstreamException> failures) {
@@ -143,6 +144,11 @@ final class Attempts {
     }
     metadata.put("previous_errors", previous);
     boolean allRateLimited = failures.stream().allMatch(f -> f.status() == 429);
+    // every endpoint refused the request itself (e.g. content one provider kind cannot express, tried
+    // on the next kind and refused there too): that is the client's 4xx, not a passing outage
+    if (failures.stream().allMatch(Attempts::refusedTheRequest)) {
+      return new ApiError(last.status(), last.getMessage(), metadata, -1);
+    }
     boolean allTransient = failures.stream().allMatch(UpstreamException::retryable);
     if (allRateLimited) {
       long retryAfter = failures.stream().mapToLong(UpstreamException::retryAfterSeconds).filter(s -> s >= 0).min().orElse(-1);
@@ -154,5 +160,10 @@ final class Attempts {
       return new ApiError(503, "no provider could serve the request: " + last.getMessage(), metadata, -1);
     }
     return new ApiError(last.status(), last.getMessage(), metadata, last.retryAfterSeconds());
+  }
+
+  /** A 4xx about the request, not about the upstream's state (a timeout or a rate limit is the latter). */
+  private static boolean refusedTheRequest(UpstreamException f) {
+    return f.status() >= 400 && f.status() < 500 && f.status() != 408 && f.status() != 429;
   }
 }
