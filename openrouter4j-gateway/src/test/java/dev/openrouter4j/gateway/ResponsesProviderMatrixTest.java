@@ -27,6 +27,7 @@ import dev.openrouter4j.api.responses.TextConfig;
 import dev.openrouter4j.api.responses.TextFormat;
 import dev.openrouter4j.errors.ApiException;
 import dev.openrouter4j.errors.StreamException;
+import dev.openrouter4j.gateway.provider.anthropic.AnthropicRequestTranslator;
 import dev.openrouter4j.gateway.StandInUpstream.Reply;
 import dev.openrouter4j.gateway.responses.ResponsesSchemas;
 import dev.openrouter4j.gateway.responses.ResponsesStreamChecker;
@@ -613,25 +614,47 @@ class ResponsesProviderMatrixTest {
   }
 
   /**
-   * Anthropic has no JSON mode: the format is not sent (the answer comes as the model writes it),
-   * and a client that requires it ({@code require_parameters}) gets a 404 in OpenRouter's shape
-   * because no endpoint supports {@code response_format}.
+   * Anthropic has no JSON mode: the schema becomes one forced tool, and the tool's input is the
+   * answer's text, streamed and not (no function call reaches the client). A client that requires
+   * {@code response_format} still gets a 404 in OpenRouter's shape from endpoints whose {@code
+   * supports} do not list it.
    */
   @org.junit.jupiter.api.Test
-  void structuredOutputOnAnthropicIsDroppedOrRefusedUnderRequireParameters() throws Exception {
-    ResponsesRequest request = request(Kind.ANTHROPIC).input("Weather in Paris as JSON")
+  void structuredOutputOnAnthropicIsAForcedToolWhoseInputIsTheAnswer() throws Exception {
+    ResponsesRequest request = request(Kind.ANTHROPIC).input("Weather in Paris")
         .text(TextConfig.of(TextFormat.strictJsonSchema("weather", WEATHER_SCHEMA))).build();
-    Response r = send(request);
-    completedWithCost(Kind.ANTHROPIC, r);
-    assertEquals(StandInAnswers.JSON_TEXT, r.text());
-    JsonNode body = sent(Kind.ANTHROPIC);
-    assertNull(body.get("response_format"), body.toString());
-    assertNull(body.get("output_format"), body.toString());
+    Response streamed = stream(request);
+    Response whole = send(request);
+    for (Response r : List.of(streamed, whole)) {
+      completedWithCost(Kind.ANTHROPIC, r);
+      assertEquals(Json.mapper().readTree(StandInAnswers.JSON_TEXT), Json.mapper().readTree(r.text()));
+      assertEquals(1, r.output().size(), r.output().toString());
+      assertInstanceOf(OutputItem.Message.class, r.output().get(0));
+    }
+    for (JsonNode body : List.of(sent(Kind.ANTHROPIC), sent(Kind.ANTHROPIC))) {
+      assertNull(body.get("response_format"), body.toString());
+      assertEquals(1, body.path("tools").size(), body.toString());
+      JsonNode tool = body.path("tools").path(0);
+      assertEquals(AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL, tool.path("name").asText());
+      assertEquals(Json.mapper().valueToTree(WEATHER_SCHEMA), tool.path("input_schema"));
+      assertEquals("tool", body.path("tool_choice").path("type").asText());
+      assertEquals(AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL, body.path("tool_choice").path("name").asText());
+    }
 
     ResponsesRequest strict = request.toBuilder()
         .provider(ProviderPreferences.builder().order("anthropic-a").requireParameters(true).build()).build();
     errorAnswer(strict, 404);
     assertTrue(anthropicA.requests.isEmpty());
+  }
+
+  /** Structured output and the client's own tools cannot share Anthropic's one forced tool: a 400, not a wrong answer. */
+  @org.junit.jupiter.api.Test
+  void structuredOutputWithToolsOnAnthropicIsRefused() throws Exception {
+    ResponsesRequest request = request(Kind.ANTHROPIC).input("Weather in Paris").tools(List.of(WEATHER))
+        .text(TextConfig.of(TextFormat.strictJsonSchema("weather", WEATHER_SCHEMA))).build();
+    errorAnswer(request, 400);
+    assertTrue(anthropicA.requests.isEmpty());
+    assertTrue(anthropicB.requests.isEmpty());
   }
 
   @org.junit.jupiter.api.Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openrouter4j.api.Json;
+import dev.openrouter4j.gateway.provider.anthropic.AnthropicRequestTranslator;
 import dev.openrouter4j.gateway.StandInUpstream.Recorded;
 import dev.openrouter4j.gateway.StandInUpstream.Reply;
 import java.io.IOException;
@@ -21,8 +22,9 @@ import java.util.List;
  *       answers (so a reply proves the call and its output reached the upstream paired); a result
  *       for a call the conversation does not contain is a 400, as the real APIs answer;
  *   <li>otherwise, with tools: a call of {@code get_weather} for {@link #CITY};
- *   <li>otherwise, asked for JSON (OpenAI: a {@code json_schema} response format; Anthropic, which
- *       has no JSON mode: "JSON" in the prompt): {@link #JSON_TEXT};
+ *   <li>otherwise, asked for JSON (OpenAI: a {@code json_schema} response format; Anthropic: the
+ *       gateway's forced structured-output tool, called with it as input, or "JSON" in the prompt):
+ *       {@link #JSON_TEXT};
  *   <li>otherwise {@link #TEXT}; with {@link #FAIL_MID_STREAM} in the prompt, streamed, its first
  *       {@link #PIECES_BEFORE_FAILURE} words and then a failure (OpenAI: the connection cut;
  *       Anthropic: its {@code overloaded_error} event), not streamed, an error status.
@@ -237,6 +239,9 @@ final class StandInAnswers {
             + "\"messages: When thinking is enabled, an assistant message with tool_use must start with its thinking block, signature included\"}}");
       }
       turn = new Text(weatherSentence(call.path("input").path("city").asText(), textOf(result.path("content"), "text")));
+    } else if (body.path("tool_choice").path("name").asText().equals(AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL)) {
+      // the gateway's structured output: Anthropic calls the forced tool, the JSON being its input
+      turn = new Call(ANTHROPIC_CALL_ID, AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL, JSON_TEXT);
     } else if (body.path("tools").size() > 0) {
       turn = new Call(ANTHROPIC_CALL_ID, "get_weather", "{\"city\":\"" + CITY + "\"}");
     } else if (textOf(last.path("content"), "text").contains("JSON")) {

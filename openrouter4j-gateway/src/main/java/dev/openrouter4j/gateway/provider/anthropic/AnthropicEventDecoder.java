@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 final class AnthropicEventDecoder {
   private static final String FORMAT = AnthropicMessages.REASONING_FORMAT;
 
-  /** An open content block. A tool call's index counts tool calls, not blocks; -1 for other blocks. */
+  /**
+   * An open content block. A tool call's index counts tool calls, not blocks; -1 for other blocks;
+   * {@link #ANSWER} for the structured-output tool, whose input is the answer's text.
+   */
   private static final class Block {
     final int toolIndex;
     boolean hasArguments;
@@ -26,6 +29,19 @@ final class AnthropicEventDecoder {
     Block(int toolIndex) {
       this.toolIndex = toolIndex;
     }
+  }
+
+  private static final int ANSWER = -2;
+
+  /** Whether the request's JSON answer comes as the structured-output tool's input (see the translator). */
+  private final boolean structured;
+
+  AnthropicEventDecoder() {
+    this(false);
+  }
+
+  AnthropicEventDecoder(boolean structured) {
+    this.structured = structured;
   }
 
   private final Map<Integer, Block> blocks = new HashMap<>();
@@ -90,6 +106,13 @@ final class AnthropicEventDecoder {
       }
       case "redacted_thinking" -> out.accept(new LlmEvent.ReasoningEncrypted(0, block.path("data").asText(), FORMAT));
       case "tool_use" -> {
+        if (structured && AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL.equals(text(block, "name"))) {
+          Block answer = new Block(ANSWER);
+          blocks.put(index, answer);
+          JsonNode input = block.path("input");
+          if (input.isObject() && !input.isEmpty()) answerText(answer, input.toString(), out);
+          return;
+        }
         Block b = new Block(toolCalls++);
         blocks.put(index, b);
         out.accept(new LlmEvent.ToolCallStart(0, b.toolIndex, text(block, "id"), text(block, "name")));
@@ -110,12 +133,19 @@ final class AnthropicEventDecoder {
       }
       case "thinking_delta" -> thinking(delta.path("thinking").asText(""), out);
       case "signature_delta" -> signature(delta.path("signature").asText(""), out);
-      case "input_json_delta" -> arguments(block, delta.path("partial_json").asText(""), out);
+      case "input_json_delta" -> {
+        if (block.toolIndex == ANSWER) answerText(block, delta.path("partial_json").asText(""), out);
+        else arguments(block, delta.path("partial_json").asText(""), out);
+      }
       default -> {}
     }
   }
 
   private void blockStop(Block block, Consumer<LlmEvent> out) {
+    if (block != null && block.toolIndex == ANSWER) {
+      if (!block.hasArguments) out.accept(new LlmEvent.TextDelta(0, "{}"));
+      return;
+    }
     if (block == null || block.toolIndex < 0) return;
     // A call without arguments streams only "": canonical arguments are always a JSON object.
     if (!block.hasArguments) out.accept(new LlmEvent.ToolCallDelta(0, block.toolIndex, "{}"));
@@ -126,6 +156,12 @@ final class AnthropicEventDecoder {
     if (block.toolIndex < 0 || json.isEmpty()) return;
     block.hasArguments = true;
     out.accept(new LlmEvent.ToolCallDelta(0, block.toolIndex, json));
+  }
+
+  private static void answerText(Block block, String json, Consumer<LlmEvent> out) {
+    if (json.isEmpty()) return;
+    block.hasArguments = true;
+    out.accept(new LlmEvent.TextDelta(0, json));
   }
 
   private static void thinking(String text, Consumer<LlmEvent> out) {
@@ -141,7 +177,9 @@ final class AnthropicEventDecoder {
     // Blocks still open were cut short; their tool calls still need an end.
     blocks.keySet().stream().sorted().toList().forEach(i -> blockStop(blocks.remove(i), out));
     out.accept(new LlmEvent.Usage(usage()));
-    out.accept(new LlmEvent.Finish(0, reason(stopReason), stopReason));
+    // the forced structured-output call ends with tool_use; for the client the answer just stopped
+    String reason = structured && toolCalls == 0 && "tool_use".equals(stopReason) ? "stop" : reason(stopReason);
+    out.accept(new LlmEvent.Finish(0, reason, stopReason));
   }
 
   /** Anthropic counts cache reads and writes apart from input; canonical prompt tokens include them. */

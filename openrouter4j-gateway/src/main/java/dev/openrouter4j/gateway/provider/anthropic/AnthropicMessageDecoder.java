@@ -17,8 +17,13 @@ final class AnthropicMessageDecoder {
   private AnthropicMessageDecoder() {}
 
   static List<LlmEvent> decode(JsonNode message) {
+    return decode(message, false);
+  }
+
+  /** {@code structured}: the request asked for JSON, which comes as the structured-output tool's input. */
+  static List<LlmEvent> decode(JsonNode message, boolean structured) {
     List<LlmEvent> events = new ArrayList<>();
-    AnthropicEventDecoder decoder = new AnthropicEventDecoder();
+    AnthropicEventDecoder decoder = new AnthropicEventDecoder(structured);
     decoder.event(JSON.objectNode().put("type", "message_start").set("message", message), events::add);
     int index = 0;
     for (JsonNode block : message.path("content")) {

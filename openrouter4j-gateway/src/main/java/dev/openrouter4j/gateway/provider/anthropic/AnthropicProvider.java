@@ -68,12 +68,13 @@ public final class AnthropicProvider implements Provider {
       return Future.failedFuture(e);
     }
     Future<HttpClientResponse> sent = UpstreamHttp.send(clients, requestOptions(request.stream()), body);
-    if (request.stream()) return sent.map(response -> new SseUpstreamCall(response, new AnthropicSseDecoder()));
+    boolean structured = AnthropicRequestTranslator.structured(request.request());
+    if (request.stream()) return sent.map(response -> new SseUpstreamCall(response, new AnthropicSseDecoder(structured)));
     return sent.compose(response -> {
       Future<Buffer> whole = response.body();
       response.resume(); // send() hands the response over paused
       return whole;
-    }).compose(AnthropicProvider::decodeMessage);
+    }).compose(whole -> decodeMessage(whole, structured));
   }
 
   private RequestOptions requestOptions(boolean stream) {
@@ -89,7 +90,7 @@ public final class AnthropicProvider implements Provider {
     return options;
   }
 
-  private static Future<UpstreamCall> decodeMessage(Buffer body) {
+  private static Future<UpstreamCall> decodeMessage(Buffer body, boolean structured) {
     JsonNode message;
     try {
       message = Json.mapper().readTree(body.toString());
@@ -100,7 +101,7 @@ public final class AnthropicProvider implements Provider {
       return Future.failedFuture(UpstreamException.unreachable("Anthropic answered with an empty body"));
     }
     if ("error".equals(message.path("type").asText())) return Future.failedFuture(AnthropicErrors.exception(message));
-    return Future.succeededFuture(new BufferedUpstreamCall(AnthropicMessageDecoder.decode(message)));
+    return Future.succeededFuture(new BufferedUpstreamCall(AnthropicMessageDecoder.decode(message, structured)));
   }
 
   @Override

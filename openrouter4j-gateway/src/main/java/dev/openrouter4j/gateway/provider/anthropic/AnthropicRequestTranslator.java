@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.api.chat.ChatTool;
+import dev.openrouter4j.api.chat.ResponseFormat;
 import dev.openrouter4j.api.chat.ToolChoice;
 import dev.openrouter4j.gateway.provider.UpstreamRequest;
 import java.util.List;
@@ -14,13 +15,21 @@ import java.util.List;
  * A canonical (chat completions) request as an Anthropic Messages API body; a pure function.
  *
  * <p>Left out on purpose: sampling knobs Anthropic lacks ({@code seed}, penalties, {@code
- * logit_bias}, {@code logprobs}, {@code n}-style options), {@code response_format} (no native
- * JSON mode; {@code require_parameters} and the endpoint's {@code supports} list decide whether such
- * a request may come here at all), OpenRouter routing fields and {@code extra_body} (its keys are
- * OpenRouter's vocabulary, not Anthropic's). Temperature and top_k go through even with thinking on;
+ * logit_bias}, {@code logprobs}, {@code n}-style options), OpenRouter routing fields and {@code
+ * extra_body} (its keys are OpenRouter's vocabulary, not Anthropic's).
+ *
+ * <p>{@code response_format} ({@code json_schema}, {@code json_object}) becomes one forced tool
+ * whose input schema is the requested schema ({@link #STRUCTURED_OUTPUT_TOOL}): the model must
+ * answer by calling it, and the decoder turns the call's input back into the answer's text. This
+ * works on every Claude model. It cannot be combined with the client's own tools or with thinking
+ * (Anthropic forbids forcing a tool while thinking), and the schema's root must be an object (a tool
+ * input is): those requests get a 400 that lets routing try another endpoint. Temperature and top_k go through even with thinking on;
  * Anthropic then rejects them itself, which is clearer than silently dropping them.
  */
 public final class AnthropicRequestTranslator {
+  /** The forced tool that carries a structured answer; the decoder reads its input as the answer's text. */
+  public static final String STRUCTURED_OUTPUT_TOOL = "openrouter4j_structured_output";
+
   /** Anthropic requires {@code max_tokens}; this is used when neither request nor endpoint says. */
   static final int DEFAULT_MAX_TOKENS = 4096;
 
@@ -45,7 +54,8 @@ public final class AnthropicRequestTranslator {
       ArrayNode stops = body.putArray("stop_sequences");
       req.stop().asList().forEach(stops::add);
     }
-    writeTools(req, body);
+    if (structured(req)) writeStructuredOutput(req, budget != null, body);
+    else writeTools(req, body);
     if (req.user() != null) body.putObject("metadata").put("user_id", req.user());
     if (req.cacheControl() != null) body.set("cache_control", Json.mapper().valueToTree(req.cacheControl()));
     if (upstream.stream()) body.put("stream", true);
@@ -60,6 +70,33 @@ public final class AnthropicRequestTranslator {
       return upstream.endpoint().maxCompletionTokens();
     }
     return DEFAULT_MAX_TOKENS;
+  }
+
+  /** Whether the request asks for JSON ({@code json_schema} or {@code json_object}), answered through the forced tool. */
+  public static boolean structured(ChatRequest req) {
+    return req.responseFormat() instanceof ResponseFormat.JsonSchema || req.responseFormat() instanceof ResponseFormat.JsonObject;
+  }
+
+  private static void writeStructuredOutput(ChatRequest req, boolean thinking, ObjectNode body) {
+    if (req.tools() != null && !req.tools().isEmpty()) throw AnthropicErrors.unsupported("response_format together with tools");
+    if (thinking) throw AnthropicErrors.unsupported("response_format together with reasoning");
+    ObjectNode tool = Json.mapper().createObjectNode().put("name", STRUCTURED_OUTPUT_TOOL);
+    JsonNode schema = null;
+    String description = null;
+    if (req.responseFormat() instanceof ResponseFormat.JsonSchema js && js.jsonSchema() != null) {
+      schema = js.jsonSchema().schema() == null ? null : Json.mapper().valueToTree(js.jsonSchema().schema());
+      description = js.jsonSchema().description();
+    }
+    if (schema == null) schema = Json.mapper().createObjectNode().put("type", "object");
+    if (!"object".equals(schema.path("type").asText())) {
+      throw AnthropicErrors.unsupported("a response_format schema whose root is not an object");
+    }
+    tool.put("description", description != null && !description.isBlank()
+        ? description
+        : "Give your answer by calling this tool, its input being the answer as JSON that matches the schema.");
+    tool.set("input_schema", schema);
+    body.putArray("tools").add(tool);
+    body.putObject("tool_choice").put("type", "tool").put("name", STRUCTURED_OUTPUT_TOOL);
   }
 
   private static void writeTools(ChatRequest req, ObjectNode body) {

@@ -15,7 +15,16 @@ import java.util.function.Consumer;
  * with spaces before the closing brace, which JSON parsing ignores).
  */
 final class AnthropicSseDecoder implements SseUpstreamCall.Decoder {
-  private final AnthropicEventDecoder decoder = new AnthropicEventDecoder();
+  private final AnthropicEventDecoder decoder;
+
+  AnthropicSseDecoder() {
+    this(false);
+  }
+
+  /** {@code structured}: the request asked for JSON, which comes as the structured-output tool's input. */
+  AnthropicSseDecoder(boolean structured) {
+    this.decoder = new AnthropicEventDecoder(structured);
+  }
 
   @Override
   public void event(SseEvent event, Consumer<LlmEvent> out) {

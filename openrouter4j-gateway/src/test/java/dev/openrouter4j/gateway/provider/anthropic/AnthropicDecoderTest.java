@@ -2,7 +2,9 @@ package dev.openrouter4j.gateway.provider.anthropic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.sse.SseEvent;
 import dev.openrouter4j.gateway.event.LlmEvent;
@@ -37,6 +39,38 @@ class AnthropicDecoderTest {
 
   private static String stop(String reason) {
     return "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + reason + "\"},\"usage\":{\"output_tokens\":7}}";
+  }
+
+  /**
+   * The recorded tool-use stream and the recorded JSON-tool message (Vercel AI's structured-output
+   * recording), with the tool named as the gateway's structured-output tool: its input is the
+   * answer's text, and the tool_use stop is a plain stop.
+   */
+  @Test
+  void theStructuredOutputToolsInputIsTheAnswersText() throws Exception {
+    String sse = new String(AnthropicStandIn.fixture("messages-stream-tool-use.sse"), java.nio.charset.StandardCharsets.UTF_8).replace("\"get_weather\"", "\"" + AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL + "\"");
+    List<LlmEvent> out = new ArrayList<>();
+    AnthropicSseDecoder decoder = new AnthropicSseDecoder(true);
+    for (String block : sse.split("\n\n")) {
+      for (String line : block.split("\n")) if (line.startsWith("data:")) decoder.event(SseEvent.data(line.substring(5).trim()), out::add);
+    }
+    decoder.end(out::add);
+    StringBuilder text = new StringBuilder();
+    for (LlmEvent e : out) if (e instanceof TextDelta t) text.append(t.text());
+    assertTrue(text.toString().endsWith("{\"location\": \"Paris\"}"), text.toString());
+    assertTrue(out.stream().noneMatch(e -> e instanceof ToolCallStart || e instanceof ToolCallDelta), out.toString());
+    assertEquals(new Finish(0, "stop", "tool_use"), out.get(out.size() - 1));
+
+    JsonNode message = Json.mapper().readTree(new String(AnthropicStandIn.fixture("messages-nonstream-tool-use.json"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"json\"", "\"" + AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL + "\""));
+    List<LlmEvent> whole = AnthropicMessageDecoder.decode(message, true);
+    StringBuilder wholeText = new StringBuilder();
+    for (LlmEvent e : whole) if (e instanceof TextDelta t) wholeText.append(t.text());
+    assertEquals(message.at("/content/0/input"), Json.mapper().readTree(wholeText.toString()));
+    assertEquals(new Finish(0, "stop", "tool_use"), whole.get(whole.size() - 1));
+
+    // without the flag, the same message is an ordinary tool call
+    assertTrue(AnthropicMessageDecoder.decode(message).stream().anyMatch(e -> e instanceof ToolCallStart));
   }
 
   @Test

@@ -157,6 +157,37 @@ class AnthropicRequestTranslatorTest {
   }
 
   @Test
+  void aJsonSchemaBecomesOneForcedToolWithTheSchemaAsItsInput() throws Exception {
+    Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")), "required", List.of("city"));
+    JsonNode body = translate(hi().responseFormat(new ResponseFormat.JsonSchema(
+        new ResponseFormat.JsonSchemaConfig("weather", "The weather report", schema, true))).build());
+    assertEquals(1, body.path("tools").size(), body.toString());
+    JsonNode tool = body.path("tools").path(0);
+    assertEquals(AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL, tool.path("name").asText());
+    assertEquals("The weather report", tool.path("description").asText());
+    assertEquals(Json.mapper().valueToTree(schema), tool.path("input_schema"));
+    assertEquals(json("{\"type\":\"tool\",\"name\":\"" + AnthropicRequestTranslator.STRUCTURED_OUTPUT_TOOL + "\"}"), body.get("tool_choice"));
+
+    JsonNode anyObject = translate(hi().responseFormat(ResponseFormat.jsonObject()).build());
+    assertEquals(json("{\"type\":\"object\"}"), anyObject.path("tools").path(0).path("input_schema"));
+    assertFalse(translate(hi().responseFormat(ResponseFormat.text()).build()).has("tools"));
+  }
+
+  @Test
+  void aJsonSchemaCannotShareTheForcedToolWithToolsThinkingOrANonObjectRoot() {
+    ResponseFormat format = ResponseFormat.jsonSchema("x", Map.of("type", "object"));
+    ChatTool tool = ChatTool.function("f", "f", Map.of("type", "object"));
+    for (ChatRequest r : List.of(
+        hi().responseFormat(format).tools(tool).build(),
+        hi().responseFormat(format).reasoning(Reasoning.effort(ReasoningEffort.LOW)).build(),
+        hi().responseFormat(ResponseFormat.jsonSchema("list", Map.of("type", "array"))).build())) {
+      UpstreamException e = assertThrows(UpstreamException.class, () -> translate(r));
+      assertEquals(400, e.status());
+      assertTrue(e.getMessage().contains("response_format"), e.getMessage());
+    }
+  }
+
+  @Test
   void consecutiveMessagesOfOneRoleAreMergedAndEmptyOnesDropped() throws Exception {
     JsonNode body = translate(ChatRequest.builder().messages(
         ChatMessage.user("a"), ChatMessage.user("b"), ChatMessage.assistant(""), ChatMessage.user("c"),
