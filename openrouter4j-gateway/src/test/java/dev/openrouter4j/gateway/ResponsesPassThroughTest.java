@@ -23,6 +23,7 @@ import dev.openrouter4j.api.chat.ChatResult;
 import dev.openrouter4j.api.chat.ChatStreamChunk;
 import dev.openrouter4j.api.responses.InputItem;
 import dev.openrouter4j.api.responses.OutputItem;
+import dev.openrouter4j.api.responses.ReasoningPart;
 import dev.openrouter4j.api.responses.Response;
 import dev.openrouter4j.api.responses.ResponsesRequest;
 import dev.openrouter4j.api.responses.ResponsesTool;
@@ -369,7 +370,7 @@ class ResponsesPassThroughTest {
   }
 
   @Test
-  void reasoningSummariesStreamedAndWholeBecomeTheReasoningItem() throws Exception {
+  void reasoningSummariesStreamedAndWholeBecomeTheReasoningItemsSummary() throws Exception {
     replay(SUMMARY, WHOLE_REASONING);
     ResponsesRequest request = acme("How do I cross the street?")
         .reasoning(Reasoning.of(ReasoningEffort.HIGH, ReasoningSummary.DETAILED)).build();
@@ -378,21 +379,51 @@ class ResponsesPassThroughTest {
       JsonNode j = Json.mapper().readTree(e.data());
       if (j.path("type").asText().equals("response.reasoning_summary_text.done")) summaries.add(j.path("text").asText());
     }
-    for (Response r : List.of(sdkStream(request), rawStream(request).response())) {
+    assertEquals(4, summaries.size());
+    ResponsesStreamChecker.Checked raw = rawStream(request);
+    for (Response r : List.of(sdkStream(request), raw.response())) {
       OutputItem.Reasoning reasoning = assertInstanceOf(OutputItem.Reasoning.class, r.output().get(0));
-      assertEquals(String.join("\n\n", summaries), reasoning.reasoningText());
+      assertEquals(summaries, reasoning.summary().stream().map(ReasoningPart::text).toList(), "summary[] as the upstream's parts");
+      assertNull(reasoning.content(), "a summary is not reasoning text");
       assertTrue(reasoning.encryptedContent().startsWith("gAAAAAB"));
       assertInstanceOf(OutputItem.Message.class, r.output().get(1));
       assertTrue(r.text().startsWith("I'm not a road safety professional"), r.text());
       assertTrue(r.usage().outputTokensDetails().reasoningTokens() > 0);
     }
+    List<String> types = raw.events().stream().map(StreamEvent::type).toList();
+    assertEquals(4, types.stream().filter("response.reasoning_summary_part.added"::equals).count());
+    assertEquals(4, types.stream().filter("response.reasoning_summary_text.done"::equals).count());
+    assertTrue(types.lastIndexOf("response.reasoning_summary_part.done") < types.indexOf("response.output_item.done"));
+    assertEquals(-1, types.indexOf("response.reasoning_text.delta"));
     Response whole = send(request);
     OutputItem.Reasoning reasoning = assertInstanceOf(OutputItem.Reasoning.class, whole.output().get(0));
-    assertTrue(reasoning.reasoningText().startsWith("**Reporting final result**"), reasoning.reasoningText());
+    assertTrue(reasoning.summaryText().startsWith("**Reporting final result**"), reasoning.summaryText());
+    assertEquals(Json.mapper().readTree(ResponsesFixtures.read(WHOLE_REASONING)).path("output").get(0).path("summary").size(), reasoning.summary().size());
+    assertNull(reasoning.content());
     assertTrue(reasoning.encryptedContent().startsWith("gAAAAAB"));
     assertEquals("12 + 7 = 19\n19 × 3 = 57\n57 × 10 = 570\n\nFinal result: 570", whole.text());
     assertEquals(128, whole.usage().outputTokensDetails().reasoningTokens());
     assertEquals(cost(865, 163), whole.usage().cost(), 1e-12);
+  }
+
+  /** A stored response's summary, continued on a chat upstream: OpenRouter's reasoning.summary details in the assistant message. */
+  @Test
+  void aStoredSummaryReachesAChatUpstreamAsReasoningSummaryDetails() throws Exception {
+    replay(SUMMARY);
+    Response first = sdkStream(acme("How do I cross the street?").reasoning(Reasoning.of(ReasoningEffort.HIGH, ReasoningSummary.DETAILED)).build());
+    List<ReasoningPart> summary = ((OutputItem.Reasoning) first.output().get(0)).summary();
+    assertEquals(4, summary.size());
+    responsesBody(primary, "served-by-primary");
+    primary.serving("/chat/completions", r -> Reply.sse(ResponsesFixtures.read("openai/chat-stream-text-usage.sse")));
+    Response next = sdkStream(ResponsesRequest.builder().model("acme/chat-only").previousResponseId(first.id()).input("And at night?").build());
+    assertEquals("completed", next.status());
+    JsonNode messages = json(primary.take()).path("messages");
+    JsonNode assistant = messages.get(1);
+    assertEquals("assistant", assistant.path("role").asText(), messages.toString());
+    List<String> sent = new ArrayList<>();
+    for (JsonNode d : assistant.path("reasoning_details")) if (d.path("type").asText().equals("reasoning.summary")) sent.add(d.path("summary").asText());
+    assertEquals(summary.stream().map(ReasoningPart::text).toList(), sent);
+    assertTrue(assistant.path("reasoning_details").toString().contains("reasoning.encrypted"), "the encrypted content goes with them");
   }
 
   @Test

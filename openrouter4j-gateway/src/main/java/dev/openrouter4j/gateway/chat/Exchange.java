@@ -72,6 +72,7 @@ final class Exchange {
     answerChars += switch (event) {
       case dev.openrouter4j.gateway.event.LlmEvent.TextDelta t -> length(t.text());
       case dev.openrouter4j.gateway.event.LlmEvent.ReasoningDelta r -> length(r.text());
+      case dev.openrouter4j.gateway.event.LlmEvent.ReasoningSummaryDelta r -> length(r.text());
       case dev.openrouter4j.gateway.event.LlmEvent.RefusalDelta r -> length(r.text());
       case dev.openrouter4j.gateway.event.LlmEvent.ToolCallStart t -> length(t.name());
       case dev.openrouter4j.gateway.event.LlmEvent.ToolCallDelta t -> length(t.arguments());

@@ -8,6 +8,7 @@ import dev.openrouter4j.api.chat.StreamError;
 import dev.openrouter4j.api.chat.ToolCallDelta;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.event.TokenUsage;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class ChatChunkEncoder {
 
   private final Generation generation;
   private final Set<Integer> choicesStarted = new HashSet<>();
+  /** Per choice, the summary parts so far: {canonical index of the last part, parts count}. */
+  private final Map<Integer, int[]> summaryParts = new HashMap<>();
   private TokenUsage usage;
   private String lastFinishReason;
 
@@ -36,6 +39,7 @@ public final class ChatChunkEncoder {
     return switch (event) {
       case LlmEvent.TextDelta e -> delta(e.choice(), new ChatDelta(role(e.choice()), e.text(), null, null, null, null, null, null, null));
       case LlmEvent.ReasoningDelta e -> delta(e.choice(), reasoning(e));
+      case LlmEvent.ReasoningSummaryDelta e -> e.text() == null || e.text().isEmpty() ? null : delta(e.choice(), summary(e));
       case LlmEvent.ReasoningEncrypted e ->
           delta(e.choice(), new ChatDelta(role(e.choice()), null, null, null, null,
               List.of(new ReasoningDetail.Encrypted(null, e.format(), 0, e.data())), null, null, null));
@@ -93,6 +97,29 @@ public final class ChatChunkEncoder {
   private ChatDelta reasoning(LlmEvent.ReasoningDelta e) {
     ReasoningDetail detail = new ReasoningDetail.Text(null, e.format(), 0, e.text(), e.signature());
     return new ChatDelta(role(e.choice()), null, e.text(), null, null, List.of(detail), null, null, null);
+  }
+
+  /**
+   * A summary delta as OpenRouter writes one: a {@code reasoning.summary} detail whose {@code index}
+   * numbers the parts (the SDKs merge consecutive details of one index into one part), and the text
+   * in the plain {@code reasoning} string too, where clients that read only that string find the
+   * summary (OpenRouter's {@code reasoning} carries what reasoning a model shows, a summary for
+   * OpenAI's). In the string a later part is set apart by a blank line, as the Responses API's
+   * {@code summary[]} parts are joined.
+   */
+  private ChatDelta summary(LlmEvent.ReasoningSummaryDelta e) {
+    int[] parts = summaryParts.get(e.choice());
+    String reasoning = e.text();
+    if (parts == null) {
+      parts = new int[] {e.summaryIndex(), 1};
+      summaryParts.put(e.choice(), parts);
+    } else if (parts[0] != e.summaryIndex()) {
+      parts[0] = e.summaryIndex();
+      parts[1]++;
+      reasoning = "\n\n" + reasoning;
+    }
+    ReasoningDetail detail = new ReasoningDetail.Summary(null, e.format(), parts[1] - 1, e.text());
+    return new ChatDelta(role(e.choice()), null, reasoning, null, null, List.of(detail), null, null, null);
   }
 
   private ChatDelta toolCall(int choice, ToolCallDelta call) {

@@ -24,11 +24,18 @@ public final class ChatResultAssembler {
 
   private static final class ChoiceState {
     final StringBuilder text = new StringBuilder();
+    /** The plain {@code reasoning} string: reasoning text and summary text as they came. */
     final StringBuilder reasoning = new StringBuilder();
+    /** The reasoning text alone (the {@code reasoning.text} detail). */
+    final StringBuilder reasoningText = new StringBuilder();
+    /** Summary parts, and the canonical index of the last one. */
+    final List<StringBuilder> summaries = new ArrayList<>();
+    int summaryIndex;
+    String summaryFormat;
     final StringBuilder refusal = new StringBuilder();
     final StringBuilder signature = new StringBuilder();
     String reasoningFormat;
-    final List<String> encrypted = new ArrayList<>();
+    final List<String[]> encrypted = new ArrayList<>(); // {data, format}
     final Map<Integer, String[]> toolCalls = new TreeMap<>(); // index -> {id, name}
     final Map<Integer, StringBuilder> arguments = new LinkedHashMap<>();
     String finishReason;
@@ -40,11 +47,15 @@ public final class ChatResultAssembler {
       case LlmEvent.TextDelta e -> state(e.choice()).text.append(e.text());
       case LlmEvent.ReasoningDelta e -> {
         ChoiceState s = state(e.choice());
-        if (e.text() != null) s.reasoning.append(e.text());
+        if (e.text() != null) {
+          s.reasoning.append(e.text());
+          s.reasoningText.append(e.text());
+        }
         if (e.signature() != null) s.signature.append(e.signature());
         if (e.format() != null) s.reasoningFormat = e.format();
       }
-      case LlmEvent.ReasoningEncrypted e -> state(e.choice()).encrypted.add(e.data());
+      case LlmEvent.ReasoningSummaryDelta e -> summary(state(e.choice()), e);
+      case LlmEvent.ReasoningEncrypted e -> state(e.choice()).encrypted.add(new String[] {e.data(), e.format()});
       case LlmEvent.RefusalDelta e -> state(e.choice()).refusal.append(e.text());
       case LlmEvent.ToolCallStart e -> {
         state(e.choice()).toolCalls.put(e.index(), new String[] {e.id(), e.name()});
@@ -87,11 +98,15 @@ public final class ChatResultAssembler {
         StringBuilder args = s.arguments.getOrDefault(call.getKey(), new StringBuilder());
         calls.add(ToolCall.function(call.getValue()[0], call.getValue()[1], args.isEmpty() ? "{}" : args.toString()));
       }
+      // summaries first, then the text, then encrypted (the order ResponsesMessages gives a reasoning item's details); index = position
       List<ReasoningDetail> details = new ArrayList<>();
-      if (!s.reasoning.isEmpty() || !s.signature.isEmpty()) {
-        details.add(new ReasoningDetail.Text(null, s.reasoningFormat, 0, s.reasoning.toString(), s.signature.isEmpty() ? null : s.signature.toString()));
+      for (StringBuilder part : s.summaries) details.add(new ReasoningDetail.Summary(null, s.summaryFormat, details.size(), part.toString()));
+      if (!s.reasoningText.isEmpty() || !s.signature.isEmpty()) {
+        details.add(new ReasoningDetail.Text(null, s.reasoningFormat, details.size(), s.reasoningText.toString(), s.signature.isEmpty() ? null : s.signature.toString()));
       }
-      for (String data : s.encrypted) details.add(new ReasoningDetail.Encrypted(null, s.reasoningFormat, details.size(), data));
+      for (String[] e : s.encrypted) {
+        details.add(new ReasoningDetail.Encrypted(null, e[1] != null ? e[1] : s.reasoningFormat, details.size(), e[0]));
+      }
       AssistantMessage message =
           AssistantMessage.builder()
               .content(s.text.isEmpty() && !calls.isEmpty() ? null : s.text.toString())
@@ -114,6 +129,19 @@ public final class ChatResultAssembler {
     return new ChatResult(
         generation.id(), ChatResult.OBJECT, generation.created(), generation.model(), null, out,
         usage == null ? null : generation.usage(usage, finishReason()), null, generation.provider(), null, extra);
+  }
+
+  /** A summary part per canonical index change; in the plain {@code reasoning} string parts are set apart by a blank line, as {@code ChatChunkEncoder} streams them. */
+  private static void summary(ChoiceState s, LlmEvent.ReasoningSummaryDelta e) {
+    if (e.text() == null || e.text().isEmpty()) return;
+    if (e.format() != null) s.summaryFormat = e.format();
+    if (s.summaries.isEmpty() || s.summaryIndex != e.summaryIndex()) {
+      if (!s.summaries.isEmpty()) s.reasoning.append("\n\n");
+      s.summaries.add(new StringBuilder());
+      s.summaryIndex = e.summaryIndex();
+    }
+    s.summaries.get(s.summaries.size() - 1).append(e.text());
+    s.reasoning.append(e.text());
   }
 
   private ChoiceState state(int choice) {

@@ -21,6 +21,15 @@ public sealed interface LlmEvent {
    */
   record ReasoningDelta(int choice, String text, String signature, String format) implements LlmEvent {}
 
+  /**
+   * A reasoning summary's text (OpenAI's {@code summary[]} parts, OpenRouter's {@code
+   * reasoning.summary} details): not the reasoning itself, so kept apart from {@link
+   * ReasoningDelta}. A summary has parts; consecutive deltas with the same {@code summaryIndex} are
+   * one part, and a different index starts the next one (encoders number parts themselves, so the
+   * index only has to change at a part's boundary). {@code format} as in {@link ReasoningDelta}.
+   */
+  record ReasoningSummaryDelta(int choice, int summaryIndex, String text, String format) implements LlmEvent {}
+
   /** Reasoning the provider returns only in encrypted or redacted form. */
   record ReasoningEncrypted(int choice, String data, String format) implements LlmEvent {}
 

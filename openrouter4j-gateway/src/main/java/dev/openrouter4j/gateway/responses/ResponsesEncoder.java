@@ -2,6 +2,7 @@ package dev.openrouter4j.gateway.responses;
 
 import dev.openrouter4j.api.responses.OutputContent;
 import dev.openrouter4j.api.responses.OutputItem;
+import dev.openrouter4j.api.responses.ReasoningPart;
 import dev.openrouter4j.api.responses.Response;
 import dev.openrouter4j.api.responses.ResponseError;
 import dev.openrouter4j.api.responses.ResponsesRequest;
@@ -30,9 +31,15 @@ import java.util.Map;
  *       output_text.delta}… {@code output_text.done} (or {@code refusal.delta}… {@code
  *       refusal.done}), {@code content_part.done}; text after a refusal (or the reverse) is a new
  *       part;
- *   <li>reasoning ({@code rs_}): visible reasoning as one {@code reasoning_text} content part ({@code
- *       reasoning_text.delta}…, as OpenRouter streams it); the signature and encrypted content go
- *       on the item ({@code signature}, {@code encrypted_content}, {@code format});
+ *   <li>reasoning ({@code rs_}): visible reasoning as a {@code reasoning_text} content part ({@code
+ *       reasoning_text.delta}…, as OpenRouter streams it); a summary as summary parts, each {@code
+ *       reasoning_summary_part.added}, {@code reasoning_summary_text.delta}… {@code
+ *       reasoning_summary_text.done}, {@code reasoning_summary_part.done} (as OpenAI streams them),
+ *       a new part when the canonical summary index changes; one part of either kind is open at a
+ *       time. The done item carries them in {@code content[]} and {@code summary[]}; the signature
+ *       and encrypted content go on the item ({@code signature}, {@code encrypted_content}, {@code
+ *       format}). Reasoning after the item's encrypted content starts a new item: that content
+ *       closes what it belongs to;
  *   <li>a function call ({@code fc_}) per tool call: {@code function_call_arguments.delta}… {@code
  *       .done}; parallel calls are items of their own and may be open together.
  * </ul>
@@ -73,6 +80,11 @@ public final class ResponsesEncoder {
     final String id;
     final List<Part> parts = new ArrayList<>();
     Part part;
+    /** Summary parts (type summary_text); {@code summary} is the open one. */
+    final List<Part> summaries = new ArrayList<>();
+    Part summary;
+    /** The canonical summary index of the open summary part. */
+    int summaryKey;
     String callId;
     String name;
     final StringBuilder arguments = new StringBuilder();
@@ -125,6 +137,7 @@ public final class ResponsesEncoder {
       case LlmEvent.TextDelta e when e.choice() == 0 -> text(e.text(), "output_text", out);
       case LlmEvent.RefusalDelta e when e.choice() == 0 -> text(e.text(), "refusal", out);
       case LlmEvent.ReasoningDelta e when e.choice() == 0 -> reasoning(e, out);
+      case LlmEvent.ReasoningSummaryDelta e when e.choice() == 0 -> summary(e, out);
       case LlmEvent.ReasoningEncrypted e when e.choice() == 0 -> encrypted(e, out);
       case LlmEvent.ToolCallStart e when e.choice() == 0 -> callStart(e.index(), e.id(), e.name(), out);
       case LlmEvent.ToolCallDelta e when e.choice() == 0 -> callDelta(e, out);
@@ -206,17 +219,39 @@ public final class ResponsesEncoder {
   private void reasoning(LlmEvent.ReasoningDelta e, List<StreamEvent> out) {
     boolean hasText = e.text() != null && !e.text().isEmpty();
     if (!hasText && e.signature() == null) return;
-    Item r = open != null && open.kind == Kind.REASONING ? open : openItem(Kind.REASONING, out);
+    Item r = hasText ? reasoningItem(out) : open != null && open.kind == Kind.REASONING ? open : openItem(Kind.REASONING, out);
     if (e.format() != null) r.format = e.format();
     if (e.signature() != null) r.signature.append(e.signature());
     if (!hasText) return;
+    closeSummary(r, out);
     if (r.part == null) {
-      r.part = new Part("reasoning_text", 0);
+      r.part = new Part("reasoning_text", r.parts.size());
       r.parts.add(r.part);
-      out.add(StreamEvent.contentPartAdded(sequence++, r.id, r.index, 0, OutputContent.reasoningText("")));
+      out.add(StreamEvent.contentPartAdded(sequence++, r.id, r.index, r.part.index, OutputContent.reasoningText("")));
     }
     r.part.text.append(e.text());
-    out.add(StreamEvent.reasoningTextDelta(sequence++, r.id, r.index, 0, e.text()));
+    out.add(StreamEvent.reasoningTextDelta(sequence++, r.id, r.index, r.part.index, e.text()));
+  }
+
+  private void summary(LlmEvent.ReasoningSummaryDelta e, List<StreamEvent> out) {
+    if (e.text() == null || e.text().isEmpty()) return;
+    Item r = reasoningItem(out);
+    if (e.format() != null) r.format = e.format();
+    closePart(r, out);
+    if (r.summary != null && r.summaryKey != e.summaryIndex()) closeSummary(r, out);
+    if (r.summary == null) {
+      r.summary = new Part(ReasoningPart.SUMMARY_TEXT, r.summaries.size());
+      r.summaries.add(r.summary);
+      r.summaryKey = e.summaryIndex();
+      out.add(new StreamEvent.ReasoningSummaryPartAdded(sequence++, r.id, r.index, r.summary.index, ReasoningPart.summaryText(""), null));
+    }
+    r.summary.text.append(e.text());
+    out.add(StreamEvent.reasoningSummaryTextDelta(sequence++, r.id, r.index, r.summary.index, e.text()));
+  }
+
+  /** The reasoning item new reasoning text goes to: the open one, unless its encrypted content already closed what it holds. */
+  private Item reasoningItem(List<StreamEvent> out) {
+    return open != null && open.kind == Kind.REASONING && open.encrypted == null ? open : openItem(Kind.REASONING, out);
   }
 
   /** Encrypted reasoning belongs to the open reasoning item, or starts one of its own. */
@@ -288,7 +323,11 @@ public final class ResponsesEncoder {
     if (item == open) open = null;
     if (item.done != null) return;
     switch (item.kind) {
-      case MESSAGE, REASONING -> closePart(item, out);
+      case MESSAGE -> closePart(item, out);
+      case REASONING -> {
+        closePart(item, out);
+        closeSummary(item, out);
+      }
       case FUNCTION_CALL -> {
         if (item.arguments.isEmpty()) {
           // no arguments streamed: send the empty object, so the call's arguments are valid JSON
@@ -316,6 +355,15 @@ public final class ResponsesEncoder {
     out.add(StreamEvent.contentPartDone(sequence++, item.id, item.index, p.index, p.content()));
   }
 
+  private void closeSummary(Item item, List<StreamEvent> out) {
+    Part p = item.summary;
+    if (p == null) return;
+    item.summary = null;
+    String text = p.text.toString();
+    out.add(new StreamEvent.ReasoningSummaryTextDone(sequence++, item.id, item.index, p.index, text, null));
+    out.add(new StreamEvent.ReasoningSummaryPartDone(sequence++, item.id, item.index, p.index, ReasoningPart.summaryText(text), null));
+  }
+
   /** The item as it stands; {@code output_item.added} carries it empty, {@code output_item.done} whole. */
   private static OutputItem snapshot(Item item, String status) {
     return switch (item.kind) {
@@ -326,12 +374,17 @@ public final class ResponsesEncoder {
       }
       case REASONING -> {
         boolean whole = !Response.IN_PROGRESS.equals(status);
-        List<dev.openrouter4j.api.responses.ReasoningPart> content = null;
-        if (whole && !item.parts.isEmpty()) {
-          content = List.of(dev.openrouter4j.api.responses.ReasoningPart.reasoningText(item.parts.get(0).text.toString()));
+        List<ReasoningPart> summary = new ArrayList<>();
+        List<ReasoningPart> content = null;
+        if (whole) {
+          for (Part p : item.summaries) summary.add(ReasoningPart.summaryText(p.text.toString()));
+          if (!item.parts.isEmpty()) {
+            content = new ArrayList<>();
+            for (Part p : item.parts) content.add(ReasoningPart.reasoningText(p.text.toString()));
+          }
         }
         String signature = whole && !item.signature.isEmpty() ? item.signature.toString() : null;
-        yield new OutputItem.Reasoning(item.id, List.of(), content, item.encrypted, signature, item.format, status, null);
+        yield new OutputItem.Reasoning(item.id, summary, content, item.encrypted, signature, item.format, status, null);
       }
       case FUNCTION_CALL -> new OutputItem.FunctionCall(
           item.id, item.callId, item.name, Response.IN_PROGRESS.equals(status) ? "" : item.arguments.toString(), status, null);

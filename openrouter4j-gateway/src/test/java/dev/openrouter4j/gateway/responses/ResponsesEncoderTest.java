@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.responses.OutputContent;
 import dev.openrouter4j.api.responses.OutputItem;
+import dev.openrouter4j.api.responses.ReasoningPart;
 import dev.openrouter4j.api.responses.Response;
 import dev.openrouter4j.api.responses.ResponsesRequest;
 import dev.openrouter4j.api.responses.StreamEvent;
@@ -108,6 +109,68 @@ class ResponsesEncoderTest {
     assertEquals("anthropic-claude-v1", reasoning.format());
     assertEquals(List.of(), reasoning.summary());
     assertEquals("4", r.response().outputText());
+  }
+
+  static final LlmEvent[] SUMMARIES = {
+      new LlmEvent.ReasoningSummaryDelta(0, 0, "**Plan**\n\nAdd ", "openai-responses-v1"),
+      new LlmEvent.ReasoningSummaryDelta(0, 0, "them.", null),
+      new LlmEvent.ReasoningSummaryDelta(0, 1, "**Check**", null),
+      new LlmEvent.ReasoningEncrypted(0, "gAAAAB", "openai-responses-v1"),
+      new LlmEvent.TextDelta(0, "4"),
+      new LlmEvent.Finish(0, "stop", "completed")};
+
+  @Test
+  void summaryPartsAreStreamedInsideTheReasoningItemInOpenAisOrderAndFillItsSummary() {
+    Run r = run(HELLO, SUMMARIES);
+    assertEquals(List.of(
+        "response.created", "response.in_progress", "response.output_item.added",
+        "response.reasoning_summary_part.added", "response.reasoning_summary_text.delta", "response.reasoning_summary_text.delta",
+        "response.reasoning_summary_text.done", "response.reasoning_summary_part.done",
+        "response.reasoning_summary_part.added", "response.reasoning_summary_text.delta",
+        "response.reasoning_summary_text.done", "response.reasoning_summary_part.done",
+        "response.output_item.done", "response.output_item.added", "response.content_part.added", "response.output_text.delta",
+        "response.output_text.done", "response.content_part.done", "response.output_item.done", "response.completed"), r.types());
+    List<StreamEvent.ReasoningSummaryTextDone> dones =
+        r.events().stream().filter(StreamEvent.ReasoningSummaryTextDone.class::isInstance).map(StreamEvent.ReasoningSummaryTextDone.class::cast).toList();
+    assertEquals(List.of(0, 1), dones.stream().map(StreamEvent.ReasoningSummaryTextDone::summaryIndex).toList());
+    assertEquals("**Plan**\n\nAdd them.", dones.get(0).text());
+    OutputItem.Reasoning reasoning = assertInstanceOf(OutputItem.Reasoning.class, r.item(0));
+    assertEquals(List.of(ReasoningPart.summaryText("**Plan**\n\nAdd them."), ReasoningPart.summaryText("**Check**")), reasoning.summary());
+    assertNull(reasoning.content(), "a summary is not reasoning text");
+    assertEquals("gAAAAB", reasoning.encryptedContent(), "the encrypted content closes the item it belongs to");
+    assertEquals("openai-responses-v1", reasoning.format());
+    JsonNode item = r.body().path("output").get(0);
+    assertEquals("summary_text", item.path("summary").get(1).path("type").asText(), "the non-streaming body has the summary too");
+    StreamEvent.OutputItemAdded added = assertInstanceOf(StreamEvent.OutputItemAdded.class, r.events().get(2));
+    assertEquals(List.of(), ((OutputItem.Reasoning) added.item()).summary(), "output_item.added carries the item empty");
+  }
+
+  @Test
+  void summaryIndexesAreTheItemsOwnAndReasoningAfterEncryptedContentIsANewItem() {
+    Run r = run(HELLO,
+        new LlmEvent.ReasoningSummaryDelta(0, 3, "first", null), new LlmEvent.ReasoningSummaryDelta(0, 7, "second", null),
+        new LlmEvent.ReasoningEncrypted(0, "enc-1", null),
+        new LlmEvent.ReasoningSummaryDelta(0, 7, "third", null), new LlmEvent.ReasoningDelta(0, "raw", null, null),
+        new LlmEvent.Finish(0, "stop", null));
+    OutputItem.Reasoning first = assertInstanceOf(OutputItem.Reasoning.class, r.item(0));
+    OutputItem.Reasoning second = assertInstanceOf(OutputItem.Reasoning.class, r.item(1));
+    assertEquals(List.of("first", "second"), first.summary().stream().map(ReasoningPart::text).toList());
+    assertEquals("enc-1", first.encryptedContent());
+    assertEquals(List.of("third"), second.summary().stream().map(ReasoningPart::text).toList(), "numbered from 0 in its own item");
+    assertEquals("raw", second.reasoningText(), "text after a summary part closes it and opens a content part");
+    assertNull(second.encryptedContent());
+  }
+
+  @Test
+  void anAnswerCutShortClosesTheOpenSummaryPart() {
+    ResponsesEncoder e = new ResponsesEncoder(GENERATION, HELLO);
+    List<StreamEvent> out = new ArrayList<>(e.start());
+    out.addAll(e.encode(new LlmEvent.ReasoningSummaryDelta(0, 0, "Thinking about", null)));
+    out.addAll(e.fail(new LlmEvent.Failure(502, "gone", "provider_unavailable", null)));
+    Response failed = ResponsesStreamChecker.check(out);
+    OutputItem.Reasoning reasoning = assertInstanceOf(OutputItem.Reasoning.class, failed.output().get(0));
+    assertEquals("incomplete", reasoning.status());
+    assertEquals(List.of(ReasoningPart.summaryText("Thinking about")), reasoning.summary());
   }
 
   @Test

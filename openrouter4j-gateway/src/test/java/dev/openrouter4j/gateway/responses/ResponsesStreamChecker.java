@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.responses.OutputContent;
 import dev.openrouter4j.api.responses.OutputItem;
+import dev.openrouter4j.api.responses.ReasoningPart;
 import dev.openrouter4j.api.responses.Response;
 import dev.openrouter4j.api.responses.ResponseAccumulator;
 import dev.openrouter4j.api.responses.StreamEvent;
@@ -36,6 +37,11 @@ import java.util.Set;
  *       deltas, and its {@code content_part.done} part carries it; an item's done content equals
  *       its parts; function call arguments only on function_call items, {@code .done} equal to the
  *       deltas;
+ *   <li>summary parts only on reasoning items, added at summary indexes 0, 1, … with no other part
+ *       (summary or content) of the item open; each is {@code reasoning_summary_part.added}, {@code
+ *       reasoning_summary_text.delta}…, {@code reasoning_summary_text.done} (equal to the deltas),
+ *       {@code reasoning_summary_part.done} (carrying that text); the done item's {@code summary[]}
+ *       equals its parts;
  *   <li>the terminal response's output equals the done items, and equals what the SDK's {@link
  *       ResponseAccumulator} assembles from the events.
  * </ul>
@@ -104,6 +110,7 @@ public final class ResponsesStreamChecker {
     final String id;
     final String type;
     final List<Part> parts = new ArrayList<>();
+    final List<Part> summaries = new ArrayList<>();
     final StringBuilder arguments = new StringBuilder();
     String argumentsDone;
     OutputItem done;
@@ -159,6 +166,12 @@ public final class ResponsesStreamChecker {
           Item item = open(d.outputIndex(), id(d.item()), e);
           require(item.type.equals(d.item().type()), "item " + item.id + " added as " + item.type + ", done as " + d.item().type());
           for (Part p : item.parts) require(p.done, "item " + item.id + " done with a part still open");
+          for (Part p : item.summaries) require(p.done, "item " + item.id + " done with a summary part still open");
+          if (d.item() instanceof OutputItem.Reasoning r) {
+            List<String> expected = item.summaries.stream().map(p -> p.doneText).toList();
+            List<String> actual = r.summary() == null ? List.of() : r.summary().stream().map(ReasoningPart::text).toList();
+            require(expected.equals(actual), "reasoning " + item.id + " done with summary " + actual + " where its parts said " + expected);
+          }
           require(!"in_progress".equals(status(d.item())), "item " + item.id + " done with status in_progress");
           if (d.item() instanceof OutputItem.Message m) {
             List<OutputContent> expected = new ArrayList<>();
@@ -181,6 +194,7 @@ public final class ResponsesStreamChecker {
           Item item = open(a.outputIndex(), a.itemId(), e);
           require(a.contentIndex() == item.parts.size(), "part added at content_index " + a.contentIndex() + " where " + item.parts.size() + " was due");
           require(item.parts.isEmpty() || item.parts.get(item.parts.size() - 1).done, "a part added while another is open in " + item.id);
+          require(item.summaries.isEmpty() || item.summaries.get(item.summaries.size() - 1).done, "a part added while a summary part is open in " + item.id);
           require(text(a.part()).isEmpty(), "a part added with text");
           item.parts.add(new Part(a.part().type()));
         }
@@ -196,6 +210,24 @@ public final class ResponsesStreamChecker {
         case StreamEvent.RefusalDone d -> textDone(part(d.outputIndex(), d.itemId(), d.contentIndex(), "refusal", e), d.refusal());
         case StreamEvent.ReasoningTextDelta d -> part(d.outputIndex(), d.itemId(), d.contentIndex(), "reasoning_text", e).deltas.append(d.delta());
         case StreamEvent.ReasoningTextDone d -> textDone(part(d.outputIndex(), d.itemId(), d.contentIndex(), "reasoning_text", e), d.text());
+        case StreamEvent.ReasoningSummaryPartAdded a -> {
+          Item item = reasoning(a.outputIndex(), a.itemId(), e);
+          require(a.summaryIndex() != null && a.summaryIndex() == item.summaries.size(),
+              "summary part added at summary_index " + a.summaryIndex() + " where " + item.summaries.size() + " was due");
+          require(item.summaries.isEmpty() || item.summaries.get(item.summaries.size() - 1).done, "a summary part added while another is open in " + item.id);
+          require(item.parts.isEmpty() || item.parts.get(item.parts.size() - 1).done, "a summary part added while a content part is open in " + item.id);
+          require(a.part() != null && ReasoningPart.SUMMARY_TEXT.equals(a.part().type()) && "".equals(a.part().text()), "a summary part added as " + a.part());
+          item.summaries.add(new Part(ReasoningPart.SUMMARY_TEXT));
+        }
+        case StreamEvent.ReasoningSummaryTextDelta d -> summary(d.outputIndex(), d.itemId(), d.summaryIndex(), e).deltas.append(d.delta());
+        case StreamEvent.ReasoningSummaryTextDone d -> textDone(summary(d.outputIndex(), d.itemId(), d.summaryIndex(), e), d.text());
+        case StreamEvent.ReasoningSummaryPartDone d -> {
+          Part p = summary(d.outputIndex(), d.itemId(), d.summaryIndex(), e);
+          require(p.doneText != null, "reasoning_summary_part.done before reasoning_summary_text.done");
+          require(d.part() != null && ReasoningPart.SUMMARY_TEXT.equals(d.part().type()) && p.doneText.equals(d.part().text()),
+              "reasoning_summary_part.done carries other text than its deltas");
+          p.done = true;
+        }
         case StreamEvent.FunctionCallArgumentsDelta d -> {
           Item item = call(d.outputIndex(), d.itemId(), e);
           require(item.argumentsDone == null, "arguments after function_call_arguments.done");
@@ -253,6 +285,20 @@ public final class ResponsesStreamChecker {
       Item item = open(outputIndex, itemId, e);
       require("function_call".equals(item.type), e.type() + " on a " + item.type + " item");
       return item;
+    }
+
+    Item reasoning(Integer outputIndex, String itemId, StreamEvent e) {
+      Item item = open(outputIndex, itemId, e);
+      require("reasoning".equals(item.type), e.type() + " on a " + item.type + " item");
+      return item;
+    }
+
+    Part summary(Integer outputIndex, String itemId, Integer summaryIndex, StreamEvent e) {
+      Item item = reasoning(outputIndex, itemId, e);
+      require(summaryIndex != null && summaryIndex >= 0 && summaryIndex < item.summaries.size(), e.type() + " for a summary part never added: " + summaryIndex);
+      Part p = item.summaries.get(summaryIndex);
+      require(!p.done, e.type() + " after reasoning_summary_part.done");
+      return p;
     }
 
     Part part(Integer outputIndex, String itemId, Integer contentIndex, String type, StreamEvent e) {

@@ -64,6 +64,69 @@ class ResponsesStreamCheckerTest {
     }
   }
 
+  static List<StreamEvent> summaries() {
+    ResponsesEncoder e = new ResponsesEncoder(ResponsesEncoderTest.GENERATION, ResponsesEncoderTest.HELLO);
+    List<StreamEvent> out = new ArrayList<>(e.start());
+    for (LlmEvent event : ResponsesEncoderTest.SUMMARIES) out.addAll(e.encode(event));
+    out.addAll(e.finish());
+    return out;
+  }
+
+  @Test
+  void summaryPartsOutOfOrderAreCaught() {
+    List<StreamEvent> good = summaries();
+    assertEquals("completed", ResponsesStreamChecker.check(good).status());
+    List<String> types = good.stream().map(StreamEvent::type).toList();
+    int added = types.indexOf("response.reasoning_summary_part.added");
+    int delta = types.indexOf("response.reasoning_summary_text.delta");
+    int textDone = types.indexOf("response.reasoning_summary_text.done");
+    int partDone = types.indexOf("response.reasoning_summary_part.done");
+    int secondAdded = types.lastIndexOf("response.reasoning_summary_part.added");
+    int itemDone = types.indexOf("response.output_item.done");
+    int last = good.size() - 1;
+    List<List<StreamEvent>> broken = List.of(
+        renumber(swap(good, added, delta)), // a delta before its part was added
+        renumber(swap(good, textDone, partDone)), // part done before its text
+        renumber(swap(good, partDone, secondAdded)), // a part added while another is open
+        with(good, added, j -> j.put("summary_index", 1)),
+        with(good, delta, j -> j.put("summary_index", 1)),
+        with(good, delta, j -> j.put("item_id", "rs_other")),
+        with(good, textDone, j -> j.put("text", "other")),
+        with(good, partDone, j -> {
+          ((ObjectNode) j.get("part")).put("text", "other");
+          return j;
+        }),
+        with(good, itemDone, j -> {
+          ((ObjectNode) j.get("item")).putArray("summary");
+          return j;
+        }),
+        without(good, partDone), // the item done with a part still open
+        with(good, last, j -> {
+          ((ObjectNode) j.path("response").path("output").get(0)).putArray("summary");
+          return j;
+        }));
+    for (List<StreamEvent> events : broken) {
+      assertThrows(AssertionError.class, () -> ResponsesStreamChecker.check(events), events.toString());
+    }
+  }
+
+  /** {@code events} with sequence numbers counted again, so only the order is wrong. */
+  static List<StreamEvent> renumber(List<StreamEvent> events) {
+    List<StreamEvent> out = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      ObjectNode json = Json.mapper().valueToTree(events.get(i));
+      json.put("sequence_number", i);
+      out.add(Json.mapper().convertValue(json, StreamEvent.class));
+    }
+    return out;
+  }
+
+  static List<StreamEvent> without(List<StreamEvent> events, int i) {
+    List<StreamEvent> out = new ArrayList<>(events);
+    out.remove(i);
+    return renumber(out);
+  }
+
   static List<StreamEvent> swap(List<StreamEvent> events, int a, int b) {
     List<StreamEvent> out = new ArrayList<>(events);
     out.set(a, events.get(b));

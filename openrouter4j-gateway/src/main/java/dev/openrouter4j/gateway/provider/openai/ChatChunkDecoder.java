@@ -37,6 +37,8 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
   /** Open tool calls per choice, by index. */
   private final Map<Integer, Set<Integer>> openCalls = new HashMap<>();
   private final Set<Integer> finished = new LinkedHashSet<>();
+  /** Per choice, the index of the last summary part. */
+  private final Map<Integer, Integer> summaryIndex = new HashMap<>();
 
   @Override
   public void event(SseEvent event, Consumer<LlmEvent> out) {
@@ -80,13 +82,14 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
   }
 
   private void delta(int choice, ChatDelta d, Consumer<LlmEvent> out) {
-    if (d.reasoning() != null && !d.reasoning().isEmpty()) {
+    if (d.reasoning() != null && !d.reasoning().isEmpty() && !summaryOnly(d.reasoningDetails())) {
       out.accept(new LlmEvent.ReasoningDelta(choice, d.reasoning(), signature(d), format(d)));
     } else if (signature(d) != null) {
       out.accept(new LlmEvent.ReasoningDelta(choice, null, signature(d), format(d)));
     }
     if (d.reasoningDetails() != null) {
       for (ReasoningDetail detail : d.reasoningDetails()) {
+        if (detail instanceof ReasoningDetail.Summary sum) summary(choice, sum, out);
         if (detail instanceof ReasoningDetail.Encrypted e) out.accept(new LlmEvent.ReasoningEncrypted(choice, e.data(), e.format()));
       }
     }
@@ -103,6 +106,30 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
         String args = call.function() == null ? null : call.function().arguments();
         if (args != null && !args.isEmpty()) out.accept(new LlmEvent.ToolCallDelta(choice, index, args));
       }
+    }
+  }
+
+  /**
+   * Whether the details hold summaries and no reasoning text: then the plain {@code reasoning}
+   * string is OpenRouter's copy of the summary text (it carries whatever reasoning a model shows),
+   * and passing it on as reasoning too would say the summary twice.
+   */
+  private static boolean summaryOnly(java.util.List<ReasoningDetail> details) {
+    if (details == null) return false;
+    boolean summary = false;
+    for (ReasoningDetail detail : details) {
+      if (detail instanceof ReasoningDetail.Text t && t.text() != null && !t.text().isEmpty()) return false;
+      if (detail instanceof ReasoningDetail.Summary) summary = true;
+    }
+    return summary;
+  }
+
+  /** A {@code reasoning.summary} detail; its {@code index} tells the parts apart (absent: the part goes on). */
+  private void summary(int choice, ReasoningDetail.Summary detail, Consumer<LlmEvent> out) {
+    int index = detail.index() != null ? detail.index() : summaryIndex.getOrDefault(choice, 0);
+    summaryIndex.put(choice, index);
+    if (detail.summary() != null && !detail.summary().isEmpty()) {
+      out.accept(new LlmEvent.ReasoningSummaryDelta(choice, index, detail.summary(), detail.format()));
     }
   }
 
@@ -152,7 +179,18 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
         int index = choice.index() == null ? 0 : choice.index();
         var m = choice.message();
         if (m != null) {
-          if (m.reasoning() != null && !m.reasoning().isEmpty()) out.accept(new LlmEvent.ReasoningDelta(index, m.reasoning(), null, null));
+          if (m.reasoning() != null && !m.reasoning().isEmpty() && !summaryOnly(m.reasoningDetails())) {
+            out.accept(new LlmEvent.ReasoningDelta(index, m.reasoning(), null, null));
+          }
+          if (m.reasoningDetails() != null) {
+            // each summary detail of a whole message is a part of its own
+            int part = 0;
+            for (ReasoningDetail detail : m.reasoningDetails()) {
+              if (detail instanceof ReasoningDetail.Summary sum && sum.summary() != null && !sum.summary().isEmpty()) {
+                out.accept(new LlmEvent.ReasoningSummaryDelta(index, part++, sum.summary(), sum.format()));
+              }
+            }
+          }
           String text = m.content() == null ? null : m.content().asText();
           if (text != null && !text.isEmpty()) out.accept(new LlmEvent.TextDelta(index, text));
           if (m.refusal() != null && !m.refusal().isEmpty()) out.accept(new LlmEvent.RefusalDelta(index, m.refusal()));

@@ -76,6 +76,7 @@ public final class ChatRelay {
       case LlmEvent.TextDelta t -> t.choice();
       case LlmEvent.ReasoningDelta r -> r.choice();
       case LlmEvent.ReasoningEncrypted r -> r.choice();
+      case LlmEvent.ReasoningSummaryDelta r -> r.choice();
       case LlmEvent.RefusalDelta r -> r.choice();
       case LlmEvent.ToolCallStart t -> t.choice();
       case LlmEvent.ToolCallDelta t -> t.choice();

@@ -27,9 +27,8 @@ import java.util.function.Consumer;
  * with the gateway's ids, model and usage.
  *
  * <p>Items are told apart by {@code output_index}. Text, refusal, reasoning text and reasoning
- * summary deltas become their canonical deltas (summary parts joined with a blank line, as {@link
- * OutputItem.Reasoning#summaryText()} joins them: the canonical stream has one reasoning text); a
- * reasoning item's {@code signature} and {@code encrypted_content} come from its final form (its
+ * summary deltas become their canonical deltas (a summary part's text a {@link
+ * LlmEvent.ReasoningSummaryDelta} with its {@code summary_index}); a reasoning item's {@code signature} and {@code encrypted_content} come from its final form (its
  * {@code output_item.done}, which can differ from the one it was added with); a function call is
  * start, argument deltas, end. What an item's deltas left out, its {@code .done} form or the
  * terminal response fills in: OpenRouter streams some calls with empty arguments and gives them
@@ -53,7 +52,8 @@ public final class ResponsesEventDecoder implements SseUpstreamCall.Decoder {
     final StringBuilder text = new StringBuilder();
     final StringBuilder refusal = new StringBuilder();
     final StringBuilder reasoning = new StringBuilder();
-    int summaryIndex = -1;
+    /** Summary text passed on, by summary index. */
+    final Map<Integer, StringBuilder> summaries = new TreeMap<>();
     final StringBuilder arguments = new StringBuilder();
     /** The latest encrypted reasoning not yet passed on. */
     String encrypted;
@@ -99,9 +99,11 @@ public final class ResponsesEventDecoder implements SseUpstreamCall.Decoder {
       case StreamEvent.OutputItemAdded a -> added(index(a.outputIndex()), a.item(), out);
       case StreamEvent.OutputTextDelta d -> text(item(d.outputIndex(), "message", out), d.delta(), out);
       case StreamEvent.RefusalDelta d -> refusal(item(d.outputIndex(), "message", out), d.delta(), out);
-      case StreamEvent.ReasoningTextDelta d -> reasoning(item(d.outputIndex(), "reasoning", out), d.delta(), -1, out);
-      case StreamEvent.ReasoningSummaryTextDelta d ->
-          reasoning(item(d.outputIndex(), "reasoning", out), d.delta(), d.summaryIndex() == null ? 0 : d.summaryIndex(), out);
+      case StreamEvent.ReasoningTextDelta d -> reasoning(item(d.outputIndex(), "reasoning", out), d.delta(), out);
+      case StreamEvent.ReasoningSummaryTextDelta d -> summary(item(d.outputIndex(), "reasoning", out), index(d.summaryIndex()), d.delta(), out);
+      case StreamEvent.ReasoningSummaryTextDone d -> completeSummary(item(d.outputIndex(), "reasoning", out), index(d.summaryIndex()), d.text(), out);
+      case StreamEvent.ReasoningSummaryPartDone d ->
+          completeSummary(item(d.outputIndex(), "reasoning", out), index(d.summaryIndex()), d.part() == null ? null : d.part().text(), out);
       case StreamEvent.FunctionCallArgumentsDelta d -> arguments(call(d.outputIndex(), out), d.delta(), out);
       case StreamEvent.FunctionCallArgumentsDone d -> completeArguments(call(d.outputIndex(), out), d.arguments(), out);
       case StreamEvent.OutputItemDone d -> done(index(d.outputIndex()), d.item(), out);
@@ -109,8 +111,8 @@ public final class ResponsesEventDecoder implements SseUpstreamCall.Decoder {
       case StreamEvent.Incomplete c -> terminal(c.response(), true, out);
       case StreamEvent.Failed f -> failed(f.response(), out);
       case StreamEvent.Error err -> fail(err.errorCode(), err.errorMessage(), out);
-      // created/in_progress, content and summary part events and .done texts repeat what the deltas
-      // said; hosted tools, annotations and debug events have no canonical event
+      // created/in_progress, content and summary part added events and .done texts repeat what the
+      // deltas said (a summary's .done may say more: it is reconciled, as the item's done form is); hosted tools, annotations and debug events have no canonical event
       default -> {}
     }
   }
@@ -210,15 +212,22 @@ public final class ResponsesEventDecoder implements SseUpstreamCall.Decoder {
     out.accept(new LlmEvent.RefusalDelta(0, delta));
   }
 
-  /** Reasoning text; {@code summaryIndex} >= 0 for a summary part's text, each part after the first set apart by a blank line. */
-  private static void reasoning(Item item, String delta, int summaryIndex, Consumer<LlmEvent> out) {
+  private static void reasoning(Item item, String delta, Consumer<LlmEvent> out) {
     if (delta == null || delta.isEmpty()) return;
-    if (summaryIndex >= 0 && summaryIndex != item.summaryIndex) {
-      if (item.summaryIndex >= 0 && !item.reasoning.isEmpty()) delta = "\n\n" + delta;
-      item.summaryIndex = summaryIndex;
-    }
     item.reasoning.append(delta);
     out.accept(new LlmEvent.ReasoningDelta(0, delta, null, null));
+  }
+
+  private static void summary(Item item, int summaryIndex, String delta, Consumer<LlmEvent> out) {
+    if (delta == null || delta.isEmpty()) return;
+    item.summaries.computeIfAbsent(summaryIndex, i -> new StringBuilder()).append(delta);
+    out.accept(new LlmEvent.ReasoningSummaryDelta(0, summaryIndex, delta, item.format));
+  }
+
+  /** A summary part's whole text ({@code .done}, or the item's final {@code summary[]}): what its deltas left out. */
+  private static void completeSummary(Item item, int summaryIndex, String whole, Consumer<LlmEvent> out) {
+    String rest = missing(item.summaries.getOrDefault(summaryIndex, new StringBuilder()), whole);
+    if (rest != null) summary(item, summaryIndex, rest, out);
   }
 
   private static void arguments(Item item, String delta, Consumer<LlmEvent> out) {
@@ -268,13 +277,12 @@ public final class ResponsesEventDecoder implements SseUpstreamCall.Decoder {
         state.ended = true;
       }
       case OutputItem.Reasoning r -> {
-        String whole = r.content() != null && !r.content().isEmpty() ? r.reasoningText() : r.summaryText();
-        String rest = missing(state.reasoning, whole);
-        if (rest != null) {
-          state.reasoning.append(rest);
-          out.accept(new LlmEvent.ReasoningDelta(0, rest, null, null));
-        }
         if (r.format() != null) state.format = r.format();
+        if (r.summary() != null) {
+          for (int i = 0; i < r.summary().size(); i++) completeSummary(state, i, r.summary().get(i).text(), out);
+        }
+        String rest = missing(state.reasoning, r.reasoningText());
+        if (rest != null) reasoning(state, rest, out);
         if (r.signature() != null && !r.signature().isEmpty()) out.accept(new LlmEvent.ReasoningDelta(0, null, r.signature(), state.format));
         if (r.encryptedContent() != null) state.encrypted = r.encryptedContent();
         sendEncrypted(state, out);

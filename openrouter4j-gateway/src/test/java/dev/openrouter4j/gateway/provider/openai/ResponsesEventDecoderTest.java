@@ -55,6 +55,19 @@ class ResponsesEventDecoderTest {
         .map(e -> ((LlmEvent.ReasoningDelta) e).text()).collect(Collectors.joining());
   }
 
+  /** The summary text, one string per part (a part is a run of deltas with one index). */
+  static List<String> summaries(List<LlmEvent> events) {
+    List<String> parts = new ArrayList<>();
+    Integer index = null;
+    for (LlmEvent e : events) {
+      if (!(e instanceof LlmEvent.ReasoningSummaryDelta s)) continue;
+      if (index == null || index != s.summaryIndex()) parts.add("");
+      index = s.summaryIndex();
+      parts.set(parts.size() - 1, parts.get(parts.size() - 1) + s.text());
+    }
+    return parts;
+  }
+
   static String arguments(List<LlmEvent> events, int call) {
     return events.stream().filter(e -> e instanceof LlmEvent.ToolCallDelta d && d.index() == call)
         .map(e -> ((LlmEvent.ToolCallDelta) e).arguments()).collect(Collectors.joining());
@@ -121,7 +134,8 @@ class ResponsesEventDecoderTest {
     LlmEvent.ReasoningEncrypted encrypted = one(events, LlmEvent.ReasoningEncrypted.class);
     assertEquals(done, encrypted.data());
     assertNull(encrypted.format());
-    assertEquals("", reasoning(events), "no summary was asked for");
+    assertEquals("", reasoning(events));
+    assertEquals(List.of(), summaries(events), "no summary was asked for");
     assertTrue(position(events, LlmEvent.ReasoningEncrypted.class) < position(events, LlmEvent.ToolCallStart.class));
     assertEquals(new LlmEvent.ToolCallStart(0, 0, "call_CWXgs68YprAjp6t0371hiPOI", "final_result"), one(events, LlmEvent.ToolCallStart.class));
     assertEquals("{\"result\":6666}", arguments(events, 0));
@@ -130,18 +144,23 @@ class ResponsesEventDecoderTest {
   }
 
   @Test
-  void reasoningSummaryPartsBecomeOneReasoningTextBeforeTheAnswer() throws Exception {
+  void reasoningSummaryPartsAreSummaryDeltasWithTheirIndexesBeforeTheAnswer() throws Exception {
     String fixture = "openai-responses/responses-stream-reasoning-summary.sse";
     List<LlmEvent> events = decode(fixture);
     List<String> parts = payloads(fixture, "response.reasoning_summary_text.done").stream().map(j -> j.path("text").asText()).toList();
     assertEquals(4, parts.size());
-    assertEquals(String.join("\n\n", parts), reasoning(events));
+    assertEquals(parts, summaries(events));
+    List<Integer> indexes = all(events, LlmEvent.ReasoningSummaryDelta.class).stream().map(LlmEvent.ReasoningSummaryDelta::summaryIndex).distinct().toList();
+    assertEquals(List.of(0, 1, 2, 3), indexes, "the upstream's summary_index, in order");
+    assertEquals(payloads(fixture, "response.reasoning_summary_text.delta").size(), all(events, LlmEvent.ReasoningSummaryDelta.class).size(),
+        "the deltas as they came");
+    assertEquals("", reasoning(events), "a summary is not reasoning text");
     String answer = payloads(fixture, "response.output_text.done").get(0).path("text").asText();
     assertEquals(answer, text(events));
     String encrypted = payloads(fixture, "response.output_item.done").get(0).path("item").path("encrypted_content").asText();
     assertEquals(encrypted, one(events, LlmEvent.ReasoningEncrypted.class).data());
     int lastReasoning = 0;
-    for (int i = 0; i < events.size(); i++) if (events.get(i) instanceof LlmEvent.ReasoningDelta) lastReasoning = i;
+    for (int i = 0; i < events.size(); i++) if (events.get(i) instanceof LlmEvent.ReasoningSummaryDelta) lastReasoning = i;
     assertTrue(lastReasoning < position(events, LlmEvent.ReasoningEncrypted.class));
     assertTrue(position(events, LlmEvent.ReasoningEncrypted.class) < position(events, LlmEvent.TextDelta.class));
     assertEquals("stop", one(events, LlmEvent.Finish.class).reason());
@@ -151,6 +170,29 @@ class ResponsesEventDecoderTest {
     assertEquals(usage.path("output_tokens").asLong(), u.completionTokens());
     assertEquals(usage.path("output_tokens_details").path("reasoning_tokens").asLong(), u.reasoningTokens());
     assertTrue(u.reasoningTokens() > 0);
+  }
+
+  /** Summary text that only the part's .done, the item's done form or the final response has still arrives, once. */
+  @Test
+  void summaryTextMissingFromTheDeltasComesFromTheDoneForms() {
+    String item = "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[%s]}";
+    List<String> lines = List.of(
+        "{\"type\":\"response.created\",\"sequence_number\":0,\"response\":{\"id\":\"resp_1\",\"status\":\"in_progress\",\"output\":[]}}",
+        "{\"type\":\"response.output_item.added\",\"sequence_number\":1,\"output_index\":0,\"item\":" + item.formatted("") + "}",
+        "{\"type\":\"response.reasoning_summary_part.added\",\"sequence_number\":2,\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"part\":{\"type\":\"summary_text\",\"text\":\"\"}}",
+        "{\"type\":\"response.reasoning_summary_text.delta\",\"sequence_number\":3,\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"delta\":\"Add\"}",
+        "{\"type\":\"response.reasoning_summary_text.done\",\"sequence_number\":4,\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"text\":\"Add them\"}",
+        "{\"type\":\"response.reasoning_summary_part.done\",\"sequence_number\":5,\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"part\":{\"type\":\"summary_text\",\"text\":\"Add them\"}}",
+        "{\"type\":\"response.output_item.done\",\"sequence_number\":6,\"output_index\":0,\"item\":"
+            + item.formatted("{\"type\":\"summary_text\",\"text\":\"Add them\"},{\"type\":\"summary_text\",\"text\":\"Check\"}") + "}",
+        "{\"type\":\"response.completed\",\"sequence_number\":7,\"response\":{\"id\":\"resp_1\",\"status\":\"completed\",\"output\":["
+            + item.formatted("{\"type\":\"summary_text\",\"text\":\"Add them\"},{\"type\":\"summary_text\",\"text\":\"Check\"},{\"type\":\"summary_text\",\"text\":\"late\"}") + "]}}");
+    List<LlmEvent> out = new ArrayList<>();
+    ResponsesEventDecoder decoder = new ResponsesEventDecoder();
+    for (String line : lines) decoder.event(new SseEvent(null, line, null), out::add);
+    decoder.end(out::add);
+    assertEquals(List.of("Add them", "Check"), summaries(out), "the item's done form ends it: the final response adds nothing after that");
+    assertEquals(List.of(0, 0, 1), all(out, LlmEvent.ReasoningSummaryDelta.class).stream().map(LlmEvent.ReasoningSummaryDelta::summaryIndex).toList());
   }
 
   @Test
@@ -187,8 +229,10 @@ class ResponsesEventDecoderTest {
     Response r = Json.mapper().readValue(body, Response.class);
     OutputItem.Reasoning rs = (OutputItem.Reasoning) r.output().get(0);
     assertEquals(new LlmEvent.Start(r.id(), "gpt-5-mini-2025-08-07"), events.get(0));
-    assertEquals(rs.summaryText(), reasoning(events));
-    assertTrue(reasoning(events).startsWith("**Reporting final result**"));
+    assertEquals(rs.summary().stream().map(p -> p.text()).toList(), summaries(events));
+    assertTrue(summaries(events).get(0).startsWith("**Reporting final result**"));
+    assertEquals("", reasoning(events));
+    assertTrue(position(events, LlmEvent.ReasoningSummaryDelta.class) < position(events, LlmEvent.ReasoningEncrypted.class));
     assertEquals(rs.encryptedContent(), one(events, LlmEvent.ReasoningEncrypted.class).data());
     assertEquals("12 + 7 = 19\n19 × 3 = 57\n57 × 10 = 570\n\nFinal result: 570", text(events));
     assertTrue(position(events, LlmEvent.ReasoningEncrypted.class) < position(events, LlmEvent.TextDelta.class));
@@ -203,6 +247,7 @@ class ResponsesEventDecoderTest {
     assertEquals("The user asks: \"What is 2+2?\" They expect a straightforward answer: 4. Just answer 4.", reasoning(events));
     assertEquals("4", text(events));
     assertTrue(all(events, LlmEvent.ReasoningEncrypted.class).isEmpty());
+    assertTrue(all(events, LlmEvent.ReasoningSummaryDelta.class).isEmpty(), "summary: [] there");
     // the reasoning item ends after the message there; nothing of it comes after the answer's text
     assertTrue(position(events, LlmEvent.TextDelta.class) > events.stream().filter(e -> e instanceof LlmEvent.ReasoningDelta).mapToInt(events::indexOf).max().orElseThrow());
     assertEquals("stop", one(events, LlmEvent.Finish.class).reason());
