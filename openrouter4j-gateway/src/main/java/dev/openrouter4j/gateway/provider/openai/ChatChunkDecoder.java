@@ -179,8 +179,29 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
         int index = choice.index() == null ? 0 : choice.index();
         var m = choice.message();
         if (m != null) {
-          if (m.reasoning() != null && !m.reasoning().isEmpty() && !summaryOnly(m.reasoningDetails())) {
-            out.accept(new LlmEvent.ReasoningDelta(index, m.reasoning(), null, null));
+          // as a stream would say it: the reasoning text, then its signature; the text from the
+          // details when the plain string is missing; encrypted reasoning too
+          String signature = null;
+          String format = null;
+          StringBuilder detailText = new StringBuilder();
+          if (m.reasoningDetails() != null) {
+            for (ReasoningDetail detail : m.reasoningDetails()) {
+              if (detail instanceof ReasoningDetail.Text t) {
+                if (t.signature() != null) signature = t.signature();
+                if (t.format() != null) format = t.format();
+                if (t.text() != null) detailText.append(t.text());
+              }
+            }
+          }
+          String reasoning = m.reasoning() != null && !m.reasoning().isEmpty() ? m.reasoning() : detailText.toString();
+          if (!reasoning.isEmpty() && !summaryOnly(m.reasoningDetails())) {
+            out.accept(new LlmEvent.ReasoningDelta(index, reasoning, null, format));
+          }
+          if (signature != null) out.accept(new LlmEvent.ReasoningDelta(index, null, signature, format));
+          if (m.reasoningDetails() != null) {
+            for (ReasoningDetail detail : m.reasoningDetails()) {
+              if (detail instanceof ReasoningDetail.Encrypted e) out.accept(new LlmEvent.ReasoningEncrypted(index, e.data(), e.format()));
+            }
           }
           if (m.reasoningDetails() != null) {
             // each summary detail of a whole message is a part of its own
