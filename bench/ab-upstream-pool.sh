@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A/B in one run: this checkout's gateway against the gateway of an older commit, each at 1,000 JSON
-# requests/s right after a burst that leaves thousands of idle upstream connections behind (what the
-# upstream connection pool is about: docs/ARCHITECTURE.md, "Upstream connections").
+# requests/s to an upstream that answers after 1 s (so about a thousand upstream connections are busy
+# at any time, as with real LLM answers that take seconds), right after a burst to the same upstream
+# that leaves more idle ones behind (what the upstream connection pool is about:
+# docs/ARCHITECTURE.md, "Upstream connections").
 #
 #   bench/ab-upstream-pool.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N]
 #
@@ -79,11 +81,11 @@ step() { # URL MODEL RATE SECONDS WARMUP -> JSON
 measure() { # NAME -> "cpu_us_per_request p50_ms p99_ms errors"
   local name="$1" p pid before after out
   p=$(eval echo "\$${name}_port"); pid=$(eval echo "\$${name}_pid")
-  step "http://127.0.0.1:$p/api/v1/chat/completions" bench/ttft0 200 3 0 > /dev/null # warm
+  step "http://127.0.0.1:$p/api/v1/chat/completions" bench/ttft0 500 5 0 > /dev/null # warm
   step "http://127.0.0.1:$p/api/v1/chat/completions" bench/burst "$burst_rate" 2 0 > /dev/null
   sleep 2 # the burst's answers end; their connections are idle now
   before=$(cpu_ticks "$pid")
-  out=$(step "http://127.0.0.1:$p/api/v1/chat/completions" bench/ttft0 "$rate" "$seconds" 0)
+  out=$(step "http://127.0.0.1:$p/api/v1/chat/completions" bench/burst "$rate" "$seconds" 0)
   after=$(cpu_ticks "$pid")
   python3 - "$out" "$before" "$after" "$ticks_per_second" <<'PY'
 import json, sys
