@@ -6,6 +6,10 @@
 # docs/ARCHITECTURE.md, "Upstream connections").
 #
 #   bench/ab-upstream-pool.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N]
+#                                     [--mode json|sse] [--model bench/burst|bench/ttft0]
+#
+# --model bench/ttft0 measures at the 100 ms upstream instead (50 tokens at 500/s); --burst-rate 0
+# leaves the burst out.
 #
 # Both gateways run side by side on 127.0.0.1 in front of the same simulators; the rounds alternate
 # which goes first. Prints, per round and gateway: the gateway's CPU time per request (from
@@ -14,14 +18,16 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-old_ref="${1:?usage: bench/ab-upstream-pool.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N]}"; shift
-burst_rate=3000 rate=1000 seconds=10 rounds=3
+old_ref="${1:?usage: bench/ab-upstream-pool.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N] [--mode M] [--model M]}"; shift
+burst_rate=3000 rate=1000 seconds=10 rounds=3 mode=json model=bench/burst
 while [ $# -gt 0 ]; do
   case "$1" in
     --burst-rate) burst_rate="$2"; shift ;;
     --rate) rate="$2"; shift ;;
     --seconds) seconds="$2"; shift ;;
     --rounds) rounds="$2"; shift ;;
+    --mode) mode="$2"; shift ;;
+    --model) model="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -75,17 +81,19 @@ start_gateway new "$root"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
-step() { # URL MODEL RATE SECONDS WARMUP -> JSON
-  bench/harness step --url "$1" --model "$2" --headers "Authorization: Bearer ab" --mode json --rate "$3" --duration "$4" --warmup "$5"
+step() { # URL MODEL RATE SECONDS WARMUP [MODE] -> JSON
+  bench/harness step --url "$1" --model "$2" --headers "Authorization: Bearer ab" --mode "${6:-json}" --rate "$3" --duration "$4" --warmup "$5"
 }
 measure() { # NAME -> "cpu_us_per_request p50_ms p99_ms errors"
   local name="$1" p pid before after out
   p=$(eval echo "\$${name}_port"); pid=$(eval echo "\$${name}_pid")
   step "http://127.0.0.1:$p/api/v1/chat/completions" bench/ttft0 500 5 0 > /dev/null # warm
-  step "http://127.0.0.1:$p/api/v1/chat/completions" bench/burst "$burst_rate" 2 0 > /dev/null
-  sleep 2 # the burst's answers end; their connections are idle now
+  if [ "$burst_rate" != 0 ]; then
+    step "http://127.0.0.1:$p/api/v1/chat/completions" bench/burst "$burst_rate" 2 0 > /dev/null
+    sleep 2 # the burst's answers end; their connections are idle now
+  fi
   before=$(cpu_ticks "$pid")
-  out=$(step "http://127.0.0.1:$p/api/v1/chat/completions" bench/burst "$rate" "$seconds" 0)
+  out=$(step "http://127.0.0.1:$p/api/v1/chat/completions" "$model" "$rate" "$seconds" 0 "$mode")
   after=$(cpu_ticks "$pid")
   python3 - "$out" "$before" "$after" "$ticks_per_second" <<'PY'
 import json, sys
@@ -96,6 +104,7 @@ PY
   sleep 35 # the next gateway starts from the same state: idle connections swept or expired
 }
 
+echo "measured: $mode at $rate req/s to $model for $seconds s; burst: ${burst_rate} req/s to bench/burst"
 echo "| round | gateway | CPU µs per request | p50 ms | p99 ms | errors |"
 echo "|---|---|---|---|---|---|"
 ratios=()
