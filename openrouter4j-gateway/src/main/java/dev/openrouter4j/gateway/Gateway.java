@@ -139,6 +139,7 @@ public final class Gateway {
    * mode and refuses a non-loopback address.
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Options options) {
+    dev.openrouter4j.gateway.http.OpenFilesPreload.run();
     String host = config.server().host();
     ManagementKey management;
     try {

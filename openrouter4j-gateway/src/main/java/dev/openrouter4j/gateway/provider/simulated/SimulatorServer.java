@@ -47,6 +47,7 @@ public final class SimulatorServer {
 
   /** Starts listening; port 0 picks a free port (see {@link HttpServer#actualPort()}). */
   public static Future<HttpServer> start(Vertx vertx, String host, int port, SimulationProfile profile) {
+    dev.openrouter4j.gateway.http.OpenFilesPreload.run();
     // timeout_ms 0: a timeout fault never answers, leaving the timeout to the client under test
     ProviderConfig config = new ProviderConfig(MODEL_ID, "simulated", null, null, 0, null, false, profile.toOptions());
     SimulatorServer server = new SimulatorServer(new SimulatedProvider(vertx, config, profile));
