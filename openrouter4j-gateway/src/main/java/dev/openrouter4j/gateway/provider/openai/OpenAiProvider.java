@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Any OpenAI-compatible chat completions server (OpenAI, Groq, Together, vLLM, llama.cpp, Ollama's
@@ -131,14 +133,7 @@ public final class OpenAiProvider implements Provider {
                           ChatCompletionRelay.Relayed relayed = ChatCompletionRelay.relay(bytes.getBytes(), request.chatRelay());
                           if (relayed != null) return Future.succeededFuture(new RelayedCompletionCall(relayed));
                         }
-                        List<LlmEvent> events = new ArrayList<>();
-                        try {
-                          ChatChunkDecoder.decodeResult(bytes.getBytes(), events::add);
-                        } catch (RuntimeException e) {
-                          return Future.failedFuture(
-                              new UpstreamException(502, "upstream answered with an invalid body: " + e.getMessage(), "provider_unavailable", true, -1, null));
-                        }
-                        return Future.succeededFuture(new BufferedUpstreamCall(events));
+                        return decodeWhole(bytes, ChatChunkDecoder::decodeResult);
                       });
             });
   }
@@ -176,18 +171,20 @@ public final class OpenAiProvider implements Provider {
               return response
                   .body()
                   .recover(t -> Future.failedFuture(UpstreamHttp.classify(t)))
-                  .compose(
-                      bytes -> {
-                        List<LlmEvent> events = new ArrayList<>();
-                        try {
-                          ResponsesEventDecoder.decodeResponse(bytes.getBytes(), events::add);
-                        } catch (RuntimeException e) {
-                          return Future.failedFuture(
-                              new UpstreamException(502, "upstream answered with an invalid body: " + e.getMessage(), "provider_unavailable", true, -1, null));
-                        }
-                        return Future.succeededFuture(new BufferedUpstreamCall(events));
-                      });
+                  .compose(bytes -> decodeWhole(bytes, ResponsesEventDecoder::decodeResponse));
             });
+  }
+
+  /** A whole answer decoded by {@code decoder}; a body it cannot read is the upstream's fault (502, retryable). */
+  private static Future<UpstreamCall> decodeWhole(Buffer bytes, BiConsumer<byte[], Consumer<LlmEvent>> decoder) {
+    List<LlmEvent> events = new ArrayList<>();
+    try {
+      decoder.accept(bytes.getBytes(), events::add);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(
+          new UpstreamException(502, "upstream answered with an invalid body: " + e.getMessage(), "provider_unavailable", true, -1, null));
+    }
+    return Future.succeededFuture(new BufferedUpstreamCall(events));
   }
 
   /**
@@ -206,16 +203,7 @@ public final class OpenAiProvider implements Provider {
         if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
         g.writeStartObject();
         g.writeStringField("model", request.upstreamModel());
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-          p.nextToken();
-          if (responsesRemoved.contains(name)) {
-            p.skipChildren();
-          } else {
-            g.writeFieldName(name);
-            g.copyCurrentStructure(p);
-          }
-        }
+        copyFieldsExcept(p, g, responsesRemoved);
         g.writeBooleanField("stream", request.stream());
         g.writeBooleanField("store", false);
         g.writeEndObject();
@@ -241,16 +229,7 @@ public final class OpenAiProvider implements Provider {
       try (JsonParser p = factory.createParser(canonical); JsonGenerator g = factory.createGenerator(out)) {
         if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
         g.writeStartObject();
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-          p.nextToken();
-          if (removed.contains(name)) {
-            p.skipChildren();
-          } else {
-            g.writeFieldName(name);
-            g.copyCurrentStructure(p);
-          }
-        }
+        copyFieldsExcept(p, g, removed);
         g.writeStringField("model", request.upstreamModel());
         g.writeBooleanField("stream", request.stream());
         if (request.stream()) {
@@ -267,6 +246,20 @@ public final class OpenAiProvider implements Provider {
       return out.toByteArray();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Copies the rest of the object {@code p} is in to {@code g}, token by token, leaving out the {@code removed} keys. */
+  private static void copyFieldsExcept(JsonParser p, JsonGenerator g, Set<String> removed) throws java.io.IOException {
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      if (removed.contains(name)) {
+        p.skipChildren();
+      } else {
+        g.writeFieldName(name);
+        g.copyCurrentStructure(p);
+      }
     }
   }
 
