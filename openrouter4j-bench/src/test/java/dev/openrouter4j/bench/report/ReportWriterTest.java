@@ -118,7 +118,7 @@ class ReportWriterTest {
     writeGateway(true, false);
     writeRest();
     Path out = dir.resolve("BENCHMARKS.md");
-    String kept = "\n" + ReportWriter.KEPT_SECTION + "\n\nA/B of the upstream pool: 2.0x (bench/ab-upstream-pool.sh abc123)\n";
+    String kept = "\n" + ReportWriter.KEPT_SECTION + "\n\nA/B of the upstream pool: 2.0x (bench/ab-gateway.sh abc123)\n";
     Files.writeString(out, "# Benchmarks\n\nan old generated table\n" + kept);
     ReportWriter.write(dir, out);
     String rewritten = Files.readString(out);

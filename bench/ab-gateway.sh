@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# A/B in one run: this checkout's gateway against the gateway of an older commit, each at 1,000 JSON
+# A/B in one run: this checkout's gateway against the gateway of another commit (or the same one with
+# other JVM options), each at 1,000 JSON
 # requests/s to an upstream that answers after 1 s (so about a thousand upstream connections are busy
 # at any time, as with real LLM answers that take seconds), right after a burst to the same upstream
 # that leaves more idle ones behind (what the upstream connection pool is about:
 # docs/ARCHITECTURE.md, "Upstream connections").
 #
-#   bench/ab-upstream-pool.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N]
-#                                     [--mode json|sse] [--model bench/burst|bench/ttft0]
+#   bench/ab-gateway.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N]
+#                               [--mode json|sse] [--model bench/burst|bench/ttft0]
+#                               [--old-java-opts OPTS] [--new-java-opts OPTS]
 #
 # --model bench/ttft0 measures at the 100 ms upstream instead (50 tokens at 500/s); --burst-rate 0
-# leaves the burst out.
+# leaves the burst out. --old-java-opts and --new-java-opts are added to each gateway's JVM (through
+# OPENROUTER4J_JAVA_OPTS), so OLD_REF HEAD with two option sets compares JVM settings.
 #
 # Both gateways run side by side on 127.0.0.1 in front of the same simulators; the rounds alternate
 # which goes first. Prints, per round and gateway: the gateway's CPU time per request (from
@@ -18,8 +21,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-old_ref="${1:?usage: bench/ab-upstream-pool.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N] [--mode M] [--model M]}"; shift
-burst_rate=3000 rate=1000 seconds=10 rounds=3 mode=json model=bench/burst
+old_ref="${1:?usage: bench/ab-gateway.sh OLD_REF [--burst-rate R] [--rate R] [--seconds S] [--rounds N] [--mode M] [--model M] [--old-java-opts O] [--new-java-opts O]}"; shift
+burst_rate=3000 rate=1000 seconds=10 rounds=3 mode=json model=bench/burst old_opts="" new_opts=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --burst-rate) burst_rate="$2"; shift ;;
@@ -28,6 +31,8 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift ;;
     --mode) mode="$2"; shift ;;
     --model) model="$2"; shift ;;
+    --old-java-opts) old_opts="$2"; shift ;;
+    --new-java-opts) new_opts="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -55,8 +60,8 @@ sim0_port=$(port); bin/openrouter4j simulate --port "$sim0_port" --ttft-ms 0 --t
 slow_port=$(port); bin/openrouter4j simulate --port "$slow_port" --ttft-ms 1000 --tokens 50 --tps 0 > "$work/slow.log" 2>&1 & pids+=($!)
 bench/harness wait-port --port "$sim0_port" --seconds 120 && bench/harness wait-port --port "$slow_port" --seconds 120
 
-start_gateway() { # NAME DIR -> sets NAME_port, NAME_pid
-  local name="$1" dir="$2" p
+start_gateway() { # NAME DIR JAVA_OPTS -> sets NAME_port, NAME_pid
+  local name="$1" dir="$2" opts="$3" p
   p=$(port)
   cat > "$work/$name.yaml" <<EOF
 server: { host: 127.0.0.1, port: $p }
@@ -70,14 +75,14 @@ models:
   - id: bench/burst
     endpoints: [ { provider: slow, upstream_model: simulated } ]
 EOF
-  "$dir/bin/openrouter4j" serve --config "$work/$name.yaml" > "$work/$name.log" 2>&1 &
+  OPENROUTER4J_JAVA_OPTS="$opts" "$dir/bin/openrouter4j" serve --config "$work/$name.yaml" > "$work/$name.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
   eval "${name}_port=$p; ${name}_pid=$pid"
   bench/harness wait-port --port "$p" --seconds 180
 }
-start_gateway old "$work/old"
-start_gateway new "$root"
+start_gateway old "$work/old" "$old_opts"
+start_gateway new "$root" "$new_opts"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
@@ -105,6 +110,7 @@ PY
 }
 
 echo "measured: $mode at $rate req/s to $model for $seconds s; burst: ${burst_rate} req/s to bench/burst"
+echo "old: $old_ref ${old_opts:-(default JVM options)}; new: $(git rev-parse --short HEAD) ${new_opts:-(default JVM options)}"
 echo "| round | gateway | CPU µs per request | p50 ms | p99 ms | errors |"
 echo "|---|---|---|---|---|---|"
 ratios=()
