@@ -5,6 +5,7 @@ import dev.openrouter4j.gateway.config.ConfigLoader;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.config.ModelConfig;
 import dev.openrouter4j.gateway.config.ProviderConfig;
+import dev.openrouter4j.gateway.ServerVertx;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GatewayConfig base = config != null ? ConfigLoader.load(config, System.getenv()) : ConfigLoader.zeroConfig(System.getenv());
     GatewayConfig effective = ConfigLoader.withOverrides(base, host, port);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ServerVertx.create();
     Gateway gateway;
     try {
       gateway = Gateway.start(vertx, effective, Gateway.Options.fromEnvironment(System.getenv())).await(60, TimeUnit.SECONDS);
@@ -41,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("openrouter4j: the gateway did not start: " + e.getMessage());
       return 1;
     }
-    banner(gateway);
+    banner(gateway, vertx);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -55,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void banner(Gateway gateway) {
+  private void banner(Gateway gateway, Vertx vertx) {
     GatewayConfig c = gateway.config();
     String url = "http://" + c.server().host() + ":" + gateway.port();
     out.println("openrouter4j gateway listening on " + url + "/api/v1");
@@ -66,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  *** Set OPENROUTER4J_ADMIN_KEY to manage API keys and require them.");
     }
     out.println("  storage " + c.storage().url().replaceAll("[?;].*$", ""));
+    out.println("  transport " + ServerVertx.describe(vertx));
     for (ProviderConfig p : c.providers()) {
       out.println("  provider " + p.id() + " (" + p.kind() + (p.baseUrl() == null ? "" : ", " + p.baseUrl()) + ")");
     }

@@ -2,6 +2,7 @@ package dev.openrouter4j.cli;
 
 import dev.openrouter4j.gateway.provider.simulated.SimulationProfile;
 import dev.openrouter4j.gateway.provider.simulated.SimulatorServer;
+import dev.openrouter4j.gateway.ServerVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.PrintStream;
@@ -61,7 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("openrouter4j simulate: " + e.getMessage());
       return EXIT_USAGE;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ServerVertx.create();
     HttpServer server;
     try {
       server = SimulatorServer.start(vertx, host, port, profile).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

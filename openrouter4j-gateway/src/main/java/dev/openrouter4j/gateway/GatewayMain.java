@@ -24,7 +24,7 @@ public final class GatewayMain {
     }
     GatewayConfig config = ConfigLoader.load(Path.of(args[0]), System.getenv());
     if (args.length > 1) config = ConfigLoader.withOverrides(config, null, Integer.parseInt(args[1]));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ServerVertx.create();
     Gateway gateway;
     try {
       gateway = Gateway.start(vertx, config, Gateway.Options.fromEnvironment(System.getenv())).await(60, TimeUnit.SECONDS);
