@@ -1,6 +1,7 @@
 package dev.openrouter4j.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openrouter4j.bench.suite.GatewaySuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,8 @@ public final class ReportWriter {
           if (allUnder != null && allUnder) allUnder = null;
           continue;
         }
-        measured.add(what + " " + signedMs(o) + " ms");
+        String floor = noise(run, metric);
+        measured.add(what + " " + signedMs(o) + " ms" + (floor.equals("—") ? "" : " (noise: " + floor + (floor.equals("fails") ? "" : " ms") + ")"));
         if (allUnder != null && o >= 1000) allUnder = false;
       }
     }
@@ -233,7 +235,8 @@ public final class ReportWriter {
         + "answers at once, `ttft200` after 200 ms. Three paths get the same request (one user message; `stream` true or false) "
         + "at the same offered rate: **direct** to the simulator, through **this gateway** (`bin/openrouter4j serve`, "
         + "default JVM settings), and through **Portkey** (`@portkey-ai/gateway` " + in.fact("portkey_version", "?") + " on Node.js, "
-        + "routed to the same simulator).");
+        + "routed to the same simulator). The direct path is measured twice at each rate, before and after the gateway, "
+        + "so each table also shows the method's own noise.");
     p("");
     p("The load generator is open-loop: request *i* is due at *start + i/rate* and goes out then on its own virtual thread, "
         + "however many are still running; every latency is measured from the intended send time, so stalls are not hidden "
@@ -276,7 +279,7 @@ public final class ReportWriter {
 
   private void overheadTable(String title, JsonNode g, String mode, String metric) {
     Table t = new Table("profile", "rate (req/s)", "direct p50", "direct p99",
-        "gateway +p50", "+p90", "+p99", "+p99.9",
+        "gateway +p50", "+p90", "+p99", "+p99.9", "direct again +p99 (noise)",
         "Portkey +p50", "+p90", "+p99", "+p99.9", "Portkey ÷ gateway at p99", "errors direct / gateway / Portkey");
     for (JsonNode run : g.path("runs")) {
       if (!run.path("mode").asText().equals(mode)) continue;
@@ -292,6 +295,7 @@ public final class ReportWriter {
           Double o = overhead(run, target, metric, pct);
           row.add(fails ? "fails" : o == null ? "—" : signedMs(o));
         }
+        if (target.equals("gateway")) row.add(noise(run, metric));
       }
       Double gp = failing(run, "gateway") ? null : overhead(run, "gateway", metric, "p99");
       Double kp = failing(run, "portkey") ? null : overhead(run, "portkey", metric, "p99");
@@ -303,8 +307,18 @@ public final class ReportWriter {
     p("### " + title);
     p("");
     p(t.render());
-    p("A path with 1 % or more errors at a rate shows \"fails\": the percentiles of its few successes would flatter it.");
+    p("A path with 1 % or more errors at a rate shows \"fails\": the percentiles of its few successes would flatter it. "
+        + "*Direct again* is the direct path measured a second time, right after the gateway: what it \"adds\" over the first "
+        + "direct measurement is the method's noise at that rate, and an overhead smaller than that cannot be told from zero.");
     p("");
+  }
+
+  /** The direct path's second measurement minus its first, at p99: the noise floor; "—" when not measured. */
+  private static String noise(JsonNode run, String metric) {
+    if (!run.path("results").has(GatewaySuite.DIRECT_AGAIN)) return "—";
+    if (failing(run, GatewaySuite.DIRECT_AGAIN)) return "fails";
+    Double o = overhead(run, GatewaySuite.DIRECT_AGAIN, metric, "p99");
+    return o == null ? "—" : signedMs(o);
   }
 
   private void rawTable(JsonNode g) {

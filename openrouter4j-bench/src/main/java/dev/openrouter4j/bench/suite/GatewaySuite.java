@@ -105,7 +105,7 @@ public final class GatewaySuite {
 
   Target target(String name, Profile p) {
     return switch (name) {
-      case "direct" -> Target.of("direct", p.simulatorUrl() + "/chat/completions", "simulated", Map.of("Authorization", "Bearer bench"));
+      case "direct", DIRECT_AGAIN -> Target.of(name, p.simulatorUrl() + "/chat/completions", "simulated", Map.of("Authorization", "Bearer bench"));
       case "gateway" -> Target.of("gateway", gatewayBase + "/chat/completions", p.gatewayModel(), Map.of("Authorization", "Bearer local"));
       case "portkey" ->
           Target.of(
@@ -119,7 +119,7 @@ public final class GatewaySuite {
 
   private long pidOf(String target, Profile p) {
     return switch (target) {
-      case "direct" -> p.simulatorPid();
+      case "direct", DIRECT_AGAIN -> p.simulatorPid();
       case "gateway" -> gatewayPid;
       case "portkey" -> portkeyPid;
       default -> -1;
@@ -248,6 +248,7 @@ public final class GatewaySuite {
   }
 
   private boolean usable(String target, Profile p, Mode m) {
+    if (target.equals(DIRECT_AGAIN)) target = "direct";
     return !problems.getOrDefault(target, Map.of()).containsKey(p.name() + " " + mode(m));
   }
 
@@ -275,6 +276,20 @@ public final class GatewaySuite {
     }
   }
 
+  /**
+   * The direct path measured a second time in each fixed-rate step, after the gateway: an A/A
+   * comparison whose "overhead" is the method's noise floor at that rate (load-generator and
+   * scheduler jitter on a shared machine), to read the gateway's figure against.
+   */
+  public static final String DIRECT_AGAIN = "direct-again";
+
+  /** The fixed-rate order: direct, gateway, direct again, then Portkey. */
+  private List<String> fixedRateTargets() {
+    List<String> order = new ArrayList<>(targets());
+    order.add(order.indexOf("gateway") + 1, DIRECT_AGAIN);
+    return order;
+  }
+
   private List<Run> fixedRates() {
     List<Run> runs = new ArrayList<>();
     for (Map<String, Object> point : fixedPlan()) {
@@ -283,14 +298,14 @@ public final class GatewaySuite {
       for (Mode m : Mode.values()) {
         Map<String, StepResult> results = new LinkedHashMap<>();
         Map<String, Long> cpu = new LinkedHashMap<>();
-        for (String t : targets()) {
+        for (String t : fixedRateTargets()) {
           if (!usable(t, p, m)) continue;
           long pid = pidOf(t, p);
           long cpuBefore = pid > 0 ? proc.cpuMillis(pid) : -1;
           StepResult r = generator.run(new LoadGenerator.Step(target(t, p), m, rate, warmup(), duration(), timeout(), "", null));
           if (pid > 0) cpu.put(t, proc.cpuMillis(pid) - cpuBefore);
           results.put(t, r);
-          log(String.format(Locale.ROOT, "%-7s %-7s %-4s %6.0f/s  ok %d/%d  p50 %.2f  p99 %.2f  p99.9 %.2f ms%s",
+          log(String.format(Locale.ROOT, "%-7s %-12s %-4s %6.0f/s  ok %d/%d  p50 %.2f  p99 %.2f  p99.9 %.2f ms%s",
               p.name(), t, mode(m), rate, r.ok(), r.sent(), r.total().p50() / 1000.0, r.total().p99() / 1000.0, r.total().p999() / 1000.0,
               r.errors() > 0 ? "  errors " + r.errorKinds() : ""));
           pause();
