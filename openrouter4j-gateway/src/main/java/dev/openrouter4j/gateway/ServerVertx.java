@@ -32,13 +32,11 @@ public final class ServerVertx {
     };
   }
 
-  /** For the start banner: {@code epoll}, or {@code nio} with why the native transport is not in use. */
+  /**
+   * For the start banner: {@code epoll}, or {@code nio}. Vert.x gives no reason when the native
+   * library did not load (its transport constant is then null), so none is printed.
+   */
   public static String describe(Vertx vertx) {
-    if (vertx.isNativeTransportEnabled()) {
-      Transport t = Transport.nativeTransport();
-      return t != null ? t.name().toLowerCase(Locale.ROOT) : "native";
-    }
-    Throwable why = vertx.unavailableNativeTransportCause();
-    return "nio" + (why == null ? "" : " (native transport unavailable: " + why.getMessage() + ")");
+    return vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name().toLowerCase(Locale.ROOT) : "nio";
   }
 }

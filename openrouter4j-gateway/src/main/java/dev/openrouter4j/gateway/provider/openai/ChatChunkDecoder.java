@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -181,35 +182,28 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
         if (m != null) {
           // as a stream would say it: the reasoning text, then its signature; the text from the
           // details when the plain string is missing; encrypted reasoning too
+          List<ReasoningDetail> details = m.reasoningDetails() == null ? List.of() : m.reasoningDetails();
           String signature = null;
           String format = null;
           StringBuilder detailText = new StringBuilder();
-          if (m.reasoningDetails() != null) {
-            for (ReasoningDetail detail : m.reasoningDetails()) {
-              if (detail instanceof ReasoningDetail.Text t) {
-                if (t.signature() != null) signature = t.signature();
-                if (t.format() != null) format = t.format();
-                if (t.text() != null) detailText.append(t.text());
-              }
+          for (ReasoningDetail detail : details) {
+            if (detail instanceof ReasoningDetail.Text t) {
+              if (t.signature() != null) signature = t.signature();
+              if (t.format() != null) format = t.format();
+              if (t.text() != null) detailText.append(t.text());
             }
           }
           String reasoning = m.reasoning() != null && !m.reasoning().isEmpty() ? m.reasoning() : detailText.toString();
-          if (!reasoning.isEmpty() && !summaryOnly(m.reasoningDetails())) {
-            out.accept(new LlmEvent.ReasoningDelta(index, reasoning, null, format));
-          }
+          if (!reasoning.isEmpty() && !summaryOnly(details)) out.accept(new LlmEvent.ReasoningDelta(index, reasoning, null, format));
           if (signature != null) out.accept(new LlmEvent.ReasoningDelta(index, null, signature, format));
-          if (m.reasoningDetails() != null) {
-            for (ReasoningDetail detail : m.reasoningDetails()) {
-              if (detail instanceof ReasoningDetail.Encrypted e) out.accept(new LlmEvent.ReasoningEncrypted(index, e.data(), e.format()));
-            }
+          for (ReasoningDetail detail : details) {
+            if (detail instanceof ReasoningDetail.Encrypted e) out.accept(new LlmEvent.ReasoningEncrypted(index, e.data(), e.format()));
           }
-          if (m.reasoningDetails() != null) {
-            // each summary detail of a whole message is a part of its own
-            int part = 0;
-            for (ReasoningDetail detail : m.reasoningDetails()) {
-              if (detail instanceof ReasoningDetail.Summary sum && sum.summary() != null && !sum.summary().isEmpty()) {
-                out.accept(new LlmEvent.ReasoningSummaryDelta(index, part++, sum.summary(), sum.format()));
-              }
+          // each summary detail of a whole message is a part of its own
+          int part = 0;
+          for (ReasoningDetail detail : details) {
+            if (detail instanceof ReasoningDetail.Summary sum && sum.summary() != null && !sum.summary().isEmpty()) {
+              out.accept(new LlmEvent.ReasoningSummaryDelta(index, part++, sum.summary(), sum.format()));
             }
           }
           String text = m.content() == null ? null : m.content().asText();
