@@ -96,7 +96,7 @@ fact commit "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --q
 fact note "$note"
 openai_version="$(sed -n 's:.*<openai-java.version>\(.*\)</openai-java.version>.*:\1:p' openrouter4j-bench/pom.xml | head -n 1)"
 fact openai_java_version "$openai_version"
-fixtures="${OPENROUTER4J_FIXTURES:-$root/../shared/fixtures}"
+fixtures="${OPENROUTER4J_FIXTURES:-$("$root/bin/find-shared" 2>/dev/null || echo "$root/../shared")/fixtures}"
 export OPENROUTER4J_FIXTURES="$fixtures"
 fact fixture_stream_bytes "$(wc -c < "$fixtures/openai/chat-stream-text-usage.sse")"
 
