@@ -159,4 +159,59 @@ class GenerationWriterTest {
       writer.close(); // twice is fine
     }
   }
+
+  /** A full batch goes at once, however long the interval: the writer does not sleep through it. */
+  @Test
+  void aFullBatchIsWrittenWithoutWaitingOutTheInterval() throws Exception {
+    try (Database db = Database.open("jdbc:h2:mem:writer-full-batch")) {
+      try (GenerationWriter writer = new GenerationWriter(db, new GenerationWriter.Options(100, 5, Duration.ofHours(1), Duration.ofSeconds(5)))) {
+        for (int i = 0; i < 4; i++) writer.write(Generations.record("gen-" + i, KEY));
+        Thread.sleep(300);
+        assertEquals(0, writer.written(), "four of five: the batch waits to fill");
+        // from another thread: the record that fills the batch must wake the writer wherever it comes from
+        CompletableFuture.runAsync(() -> writer.offer(Generations.record("gen-4", KEY))).get();
+        assertTrue(awaitWritten(writer, 5, Duration.ofSeconds(10)), "written: " + writer.written());
+        assertEquals(5, CreditLedgerTest.rows(db, "generations"));
+      }
+    }
+  }
+
+  /** Records that trickle in while a batch waits are written together once the interval ends, with no flush. */
+  @Test
+  void recordsQueuedDuringTheIntervalAreWrittenWhenItEnds() throws Exception {
+    try (Database db = Database.open("jdbc:h2:mem:writer-interval")) {
+      try (GenerationWriter writer = new GenerationWriter(db, new GenerationWriter.Options(100, 50, Duration.ofMillis(300), Duration.ofSeconds(5)))) {
+        for (int i = 0; i < 10; i++) {
+          writer.write(Generations.record("gen-" + i, KEY));
+          Thread.sleep(10);
+        }
+        assertTrue(awaitWritten(writer, 10, Duration.ofSeconds(10)), "written: " + writer.written());
+        assertEquals(10, CreditLedgerTest.rows(db, "generations"));
+        assertEquals(0, writer.backlog());
+      }
+    }
+  }
+
+  /** A flush cuts a batch's wait short even when it comes while the writer sleeps on its first record. */
+  @Test
+  void aFlushWakesAWriterWaitingForItsBatchToFill() throws Exception {
+    try (Database db = Database.open("jdbc:h2:mem:writer-flush-wakes")) {
+      try (GenerationWriter writer = new GenerationWriter(db, new GenerationWriter.Options(100, 50, Duration.ofHours(1), Duration.ofSeconds(5)))) {
+        writer.write(Generations.record("gen-0", KEY));
+        Thread.sleep(200); // the writer has taken gen-0 and sleeps
+        writer.write(Generations.record("gen-1", KEY));
+        assertTrue(writer.flush(Duration.ofSeconds(10)));
+        assertEquals(2, CreditLedgerTest.rows(db, "generations"));
+      }
+    }
+  }
+
+  private static boolean awaitWritten(GenerationWriter writer, long n, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (writer.written() < n) {
+      if (System.nanoTime() - end > 0) return false;
+      Thread.sleep(10);
+    }
+    return true;
+  }
 }
