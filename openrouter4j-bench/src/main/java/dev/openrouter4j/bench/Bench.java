@@ -2,6 +2,7 @@ package dev.openrouter4j.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.openrouter4j.bench.floor.MinimalRelay;
 import dev.openrouter4j.bench.load.LoadGenerator;
 import dev.openrouter4j.bench.load.StepResult;
 import dev.openrouter4j.bench.load.StreamHolder;
@@ -32,6 +33,7 @@ import java.util.Map;
  *                                one open-loop step, printed as JSON (for trying things by hand)
  * hold --url URL --model M [--headers ...] --streams N [--seconds S]
  *                                holds N streams open for S seconds, printing how many got content
+ * relay --port N --upstream-port N  the minimal Vert.x hop (MinimalRelay) until killed, for bench/hop-floor.sh
  * free-port                      a free port on 127.0.0.1
  * wait-port --port N [--seconds S]  until 127.0.0.1:N accepts connections (exit 1 if it never does)
  * </pre>
@@ -51,6 +53,15 @@ public final class Bench {
       case "report" -> ReportWriter.write(Path.of(args.string("results")), Path.of(args.string("out")));
       case "step" -> step(args);
       case "hold" -> hold(args);
+      case "relay" -> {
+        MinimalRelay.start((int) args.number("port", 0), (int) args.number("upstream-port", 0)).await();
+        System.out.println("relay listening on 127.0.0.1:" + (int) args.number("port", 0));
+        try {
+          Thread.currentThread().join(); // until killed
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       case "free-port" -> {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
           System.out.println(s.getLocalPort());
