@@ -32,9 +32,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * most {@code interval} after a batch's first record (or until {@code batchSize} records are
  * there) and inserts the batch with JDBC batching in one transaction.
  *
- * <p>While a batch fills, the writer sleeps: the records behind its first one do not wake it (at
- * 1,000 requests/s, a wake-up per record was a tenth of the gateway's CPU time, in futex calls and
- * task switches). Only a full batch or a flush wakes it early.
+ * <p>While a batch fills, the writer sleeps: the records behind its first one do not wake it (a
+ * wake-up per record cost 2.8 futex calls per request at 500 requests/s, 0.3 now; the CPU per
+ * request did not measurably change: docs/BENCHMARKS.md). Only a full batch or a flush wakes it early.
  *
  * <p><b>Nothing is dropped.</b> At most {@code capacity} records are accepted and not yet
  * committed. {@link #offer} never blocks and says false when that many are; {@link #write} then
