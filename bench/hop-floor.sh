@@ -7,13 +7,14 @@
 #
 #   bench/hop-floor.sh [--rate R] [--seconds S] [--warm S] [--rounds N] [--mode json|sse]
 #                      [--ttft-ms MS] [--gateway-java-opts OPTS] [--relay-java-opts OPTS]
+#                      [--storage-url JDBC_URL]   (default: an H2 file database in the run's directory)
 #
 # Prints one row per round and path (p50/p90/p99/p99.9 of the total latency, the p99 added over
 # that round's direct path, the process's CPU time per request), then each path's median added p99.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-rate=1000 seconds=20 warm=60 rounds=3 mode=json ttft=0 gw_opts="" relay_opts=""
+rate=1000 seconds=20 warm=60 rounds=3 mode=json ttft=0 gw_opts="" relay_opts="" storage=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate="$2"; shift ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --ttft-ms) ttft="$2"; shift ;;
     --gateway-java-opts) gw_opts="$2"; shift ;;
     --relay-java-opts) relay_opts="$2"; shift ;;
+    --storage-url) storage="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -51,7 +53,7 @@ bench/harness wait-port --port "$sim_port" --seconds 120
 gw_port=$(port)
 cat > "$work/gateway.yaml" <<YAML
 server: { host: 127.0.0.1, port: $gw_port }
-storage: { url: "jdbc:h2:file:$work/gateway-data/gw" }
+storage: { url: "${storage:-jdbc:h2:file:$work/gateway-data/gw}" }
 providers:
   - { id: sim, kind: openai, base_url: "http://127.0.0.1:$sim_port/v1", api_key: bench }
 models:
@@ -114,7 +116,7 @@ for p in nginx relay gateway; do
 done
 
 echo "measured: $mode at $rate req/s, $seconds s per step after 5 s of warm-up, $rounds rounds; upstream: simulate --ttft-ms $ttft --tokens 50 --tps 500"
-echo "gateway JVM options: ${gw_opts:-(defaults)}; relay JVM options: ${relay_opts:-(defaults)}; commit $(git rev-parse --short HEAD)"
+echo "gateway storage: ${storage:-H2 file}; gateway JVM options: ${gw_opts:-(defaults)}; relay JVM options: ${relay_opts:-(defaults)}; commit $(git rev-parse --short HEAD)"
 echo
 echo "| round | path | p50 ms | p90 ms | p99 ms | p99.9 ms | p99 added over direct (ms) | CPU µs per request | errors |"
 echo "|---|---|---|---|---|---|---|---|---|"

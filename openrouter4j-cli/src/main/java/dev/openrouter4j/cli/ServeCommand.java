@@ -5,6 +5,7 @@ import dev.openrouter4j.gateway.config.ConfigLoader;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.config.ModelConfig;
 import dev.openrouter4j.gateway.config.ProviderConfig;
+import dev.openrouter4j.gateway.ServerHeap;
 import dev.openrouter4j.gateway.ServerVertx;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GatewayConfig base = config != null ? ConfigLoader.load(config, System.getenv()) : ConfigLoader.zeroConfig(System.getenv());
     GatewayConfig effective = ConfigLoader.withOverrides(base, host, port);
+    String heap = ServerHeap.keepGrownHeap();
     Vertx vertx = ServerVertx.create();
     Gateway gateway;
     try {
@@ -42,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("openrouter4j: the gateway did not start: " + e.getMessage());
       return 1;
     }
-    banner(gateway, vertx);
+    banner(gateway, vertx, heap);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -56,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void banner(Gateway gateway, Vertx vertx) {
+  private void banner(Gateway gateway, Vertx vertx, String heap) {
     GatewayConfig c = gateway.config();
     String url = "http://" + c.server().host() + ":" + gateway.port();
     out.println("openrouter4j gateway listening on " + url + "/api/v1");
@@ -68,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("  storage " + c.storage().url().replaceAll("[?;].*$", ""));
     out.println("  transport " + ServerVertx.describe(vertx));
+    out.println("  heap " + heap);
     for (ProviderConfig p : c.providers()) {
       out.println("  provider " + p.id() + " (" + p.kind() + (p.baseUrl() == null ? "" : ", " + p.baseUrl()) + ")");
     }

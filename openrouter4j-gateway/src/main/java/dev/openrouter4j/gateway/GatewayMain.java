@@ -24,6 +24,7 @@ public final class GatewayMain {
     }
     GatewayConfig config = ConfigLoader.load(Path.of(args[0]), System.getenv());
     if (args.length > 1) config = ConfigLoader.withOverrides(config, null, Integer.parseInt(args[1]));
+    ServerHeap.keepGrownHeap();
     Vertx vertx = ServerVertx.create();
     Gateway gateway;
     try {

@@ -16,6 +16,14 @@ import org.flywaydb.core.Flyway;
  * sets them itself), so that H2 takes PostgreSQL's SQL and folds names to lower case as PostgreSQL
  * does, and an H2 memory URL {@code ;DB_CLOSE_DELAY=-1}, so the database outlives an idle pool.
  *
+ * <p>An H2 URL also gets {@code ;CACHE_SIZE=}{@value #H2_CACHE_KB} (unless it sets one): H2's own
+ * default grows with the heap (64 MB per GB of {@code -Xmx}, 384 MB on a 24 GB machine), and the
+ * pages the generation writer puts in it stay there until it is full, seconds later: long enough
+ * for the collector to copy and promote them. With 4 MB, young pauses at a fixed heap were
+ * shorter (median 11 ms against 16–18 ms at 1,000 requests/s; docs/BENCHMARKS.md, "Where the JSON
+ * p99 goes"). The gateway mostly writes; what it reads again (keys, stored responses) it reads soon
+ * after writing.
+ *
  * <p>Every call blocks: callers on a Vert.x event loop go through {@code executeBlocking}.
  */
 public final class Database implements AutoCloseable {
@@ -99,11 +107,15 @@ public final class Database implements AutoCloseable {
     throw new IllegalArgumentException("storage.url must be jdbc:h2:… or jdbc:postgresql:…, not " + redact(url));
   }
 
+  /** H2's page cache, in KB: see the class comment. */
+  static final int H2_CACHE_KB = 4_096;
+
   static String h2Url(String url) {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
     StringBuilder b = new StringBuilder(url);
     if (!upper.contains(";MODE=")) b.append(";MODE=PostgreSQL");
     if (!upper.contains(";DATABASE_TO_LOWER=")) b.append(";DATABASE_TO_LOWER=TRUE");
+    if (!upper.contains(";CACHE_SIZE=")) b.append(";CACHE_SIZE=").append(H2_CACHE_KB);
     if (upper.startsWith("JDBC:H2:MEM:") && !upper.contains(";DB_CLOSE_DELAY=")) b.append(";DB_CLOSE_DELAY=-1");
     return b.toString();
   }

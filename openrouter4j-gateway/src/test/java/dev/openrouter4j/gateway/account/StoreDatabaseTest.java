@@ -67,9 +67,30 @@ class StoreDatabaseTest {
   @Test
   void h2UrlsGetPostgreSqlModeAndMemoryOnesOutliveTheirConnections() throws Exception {
     try (Database db = Database.open("jdbc:h2:mem:store-test")) {
-      assertTrue(db.url().endsWith(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"), db.url());
+      assertTrue(db.url().endsWith(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=4096;DB_CLOSE_DELAY=-1"), db.url());
       assertEquals(TABLES, tables(db));
     }
+  }
+
+  @Test
+  void anH2FileDatabaseGetsABoundedPageCacheUnlessItsUrlSetsOne() throws Exception {
+    // H2's own default grows with -Xmx (64 MB per GB); the gateway bounds it (Database's comment says why)
+    try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("bounded"))) {
+      assertEquals(4_096, cacheKb(db));
+    }
+    try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("chosen") + ";CACHE_SIZE=2048")) {
+      assertEquals(2_048, cacheKb(db));
+      assertFalse(db.url().contains("CACHE_SIZE=4096"), db.url());
+    }
+  }
+
+  static int cacheKb(Database db) {
+    return db.withConnection("cache size", c -> {
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE LOWER(SETTING_NAME) = 'cache_size'")) {
+        assertTrue(rs.next(), "H2 reports no CACHE_SIZE setting");
+        return Integer.parseInt(rs.getString(1));
+      }
+    });
   }
 
   @Test

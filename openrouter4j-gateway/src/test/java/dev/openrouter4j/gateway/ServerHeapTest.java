@@ -1,0 +1,62 @@
+package dev.openrouter4j.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ServerHeapTest {
+  /** The child JVM of {@link #jvmOptionsThatNameTheFlagWin}: prints what the policy says. */
+  public static void main(String[] args) {
+    System.out.println(ServerHeap.keepGrownHeap() + " | " + value());
+  }
+
+  static String value() {
+    return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(ServerHeap.FLAG).getValue();
+  }
+
+  @Test
+  void aServerProcessKeepsTheHeapItGrew() throws Exception {
+    String out = child();
+    assertEquals("kept once grown (MaxHeapFreeRatio=100) | 100", out);
+  }
+
+  @Test
+  void jvmOptionsThatNameTheFlagWin() throws Exception {
+    String out = child("-XX:MaxHeapFreeRatio=70");
+    assertEquals("MaxHeapFreeRatio=70 (from the JVM options) | 70", out);
+  }
+
+  @Test
+  void onlyALaunchChoiceCountsAsTheUsers() {
+    assertTrue(ServerHeap.chosenAtLaunch(VMOption.Origin.VM_CREATION));
+    assertTrue(ServerHeap.chosenAtLaunch(VMOption.Origin.ENVIRON_VAR));
+    assertTrue(ServerHeap.chosenAtLaunch(VMOption.Origin.CONFIG_FILE));
+    assertFalse(ServerHeap.chosenAtLaunch(VMOption.Origin.DEFAULT));
+    assertFalse(ServerHeap.chosenAtLaunch(VMOption.Origin.ERGONOMIC));
+    assertFalse(ServerHeap.chosenAtLaunch(VMOption.Origin.MANAGEMENT)); // this policy's own earlier call
+  }
+
+  /** A fresh JVM (this one's flags are surefire's), with {@code options}; returns its one line. */
+  private static String child(String... options) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(List.of(options));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerHeapTest.class.getName()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not exit");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+}
