@@ -8,10 +8,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
@@ -35,8 +33,7 @@ public final class MinimalRelay {
     MinimalRelay relay = new MinimalRelay(vertx);
     int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
     // the gateway's upstream options (OpenAiProvider): keep-alive, no Nagle, no cap on open streams
-    EventLoopClients clients = new EventLoopClients(vertx, new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setIdleTimeout(0),
-        new PoolOptions().setHttp1MaxSize(16_384));
+    EventLoopClients clients = new EventLoopClients(vertx, new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setIdleTimeout(0));
     return vertx
         .deployVerticle(() -> new Loop(vertx, clients, port, upstreamPort), new DeploymentOptions().setInstances(loops))
         .map(id -> relay);
@@ -61,10 +58,9 @@ public final class MinimalRelay {
 
     @Override
     public Future<?> start() {
-      Future<HttpServer> server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true))
+      return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true))
           .requestHandler(this::relay)
           .listen();
-      return server;
     }
 
     private void relay(HttpServerRequest in) {

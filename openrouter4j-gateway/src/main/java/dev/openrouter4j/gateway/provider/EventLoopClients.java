@@ -51,6 +51,17 @@ public final class EventLoopClients {
 
   private volatile boolean closed;
 
+  /**
+   * Connections the shared client may open to one upstream: one per open stream, so the pool must
+   * not cap how many streams run at once (Vert.x's default is 5).
+   */
+  static final int SHARED_MAX_CONNECTIONS = 16_384;
+
+  /** With the shared client's pool at {@link #SHARED_MAX_CONNECTIONS}, as the providers use it. */
+  public EventLoopClients(Vertx vertx, HttpClientOptions options) {
+    this(vertx, options, new PoolOptions().setHttp1MaxSize(SHARED_MAX_CONNECTIONS));
+  }
+
   public EventLoopClients(Vertx vertx, HttpClientOptions options, PoolOptions pool) {
     this.vertx = vertx;
     this.options = options;

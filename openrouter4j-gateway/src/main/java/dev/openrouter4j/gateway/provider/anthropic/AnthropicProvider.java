@@ -43,8 +43,7 @@ public final class AnthropicProvider implements Provider {
             .setKeepAlive(true)
             .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.timeoutMs()))
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-    // Vert.x pools 5 connections per host by default; each open stream holds one
-    this.clients = new EventLoopClients(vertx, options, new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16_384));
+    this.clients = new EventLoopClients(vertx, options);
   }
 
   /** {@code base_url} may be the host ({@code https://api.anthropic.com}) or end in {@code /v1}. */

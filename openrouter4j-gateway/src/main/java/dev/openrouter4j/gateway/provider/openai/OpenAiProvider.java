@@ -22,7 +22,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.ArrayList;
@@ -89,16 +88,14 @@ public final class OpenAiProvider implements Provider {
     responsesRemoved.remove("reasoning");
     this.responsesRemoved = Set.copyOf(responsesRemoved);
     this.clients =
-        new EventLoopClients(vertx, 
+        new EventLoopClients(vertx,
             new HttpClientOptions()
                 .setSsl(tls)
                 .setTrustAll(false)
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setConnectTimeout(10_000)
-                .setIdleTimeout(0),
-            // one connection per open stream: the pool must not cap how many streams run at once
-            new PoolOptions().setHttp1MaxSize(16_384));
+                .setIdleTimeout(0));
   }
 
   @Override
