@@ -38,24 +38,15 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-work="$(mktemp -d /tmp/ab-pool.XXXXXX)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  git -C "$root" worktree remove --force "$work/old" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+. bench/lib.sh
+bench_setup ab-gateway
+bench_cleanup_more() { git -C "$root" worktree remove --force "$work/old" 2>/dev/null || true; }
 
 echo "building this checkout and $old_ref" >&2
-bin/mvn -q -B -ntp package -DskipTests -pl openrouter4j-bench,openrouter4j-cli -am
-touch openrouter4j-cli/target/.built
+bench_build
 git worktree add -q --detach "$work/old" "$old_ref"
 (cd "$work/old" && bin/mvn -q -B -ntp package -DskipTests -pl openrouter4j-cli -am && touch openrouter4j-cli/target/.built)
 
-port() { bench/harness free-port; }
 sim0_port=$(port); bin/openrouter4j simulate --port "$sim0_port" --ttft-ms 0 --tokens 50 --tps 500 > "$work/sim0.log" 2>&1 & pids+=($!)
 slow_port=$(port); bin/openrouter4j simulate --port "$slow_port" --ttft-ms 1000 --tokens 50 --tps 0 > "$work/slow.log" 2>&1 & pids+=($!)
 bench/harness wait-port --port "$sim0_port" --seconds 120 && bench/harness wait-port --port "$slow_port" --seconds 120

@@ -31,21 +31,12 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-work="$(mktemp -d /tmp/hop-floor.XXXXXX)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+. bench/lib.sh
+bench_setup hop-floor
 
 echo "building the CLI and the bench harness" >&2
-bin/mvn -q -B -ntp package -DskipTests -pl openrouter4j-bench,openrouter4j-cli -am
-touch openrouter4j-cli/target/.built
+bench_build
 
-port() { bench/harness free-port; }
 sim_port=$(port)
 bin/openrouter4j simulate --port "$sim_port" --ttft-ms "$ttft" --tokens 50 --tps 500 > "$work/sim.log" 2>&1 & pids+=($!)
 bench/harness wait-port --port "$sim_port" --seconds 120
