@@ -8,13 +8,18 @@
 #   bench/hop-floor.sh [--rate R] [--seconds S] [--warm S] [--rounds N] [--mode json|sse]
 #                      [--ttft-ms MS] [--gateway-java-opts OPTS] [--relay-java-opts OPTS]
 #                      [--storage-url JDBC_URL]   (default: an H2 file database in the run's directory)
+#                      [--trace DIR]
+#
+# --trace DIR keeps, for each round and path, every measured request's intended time and latency
+# (DIR/round-N-PATH.txt), and the safepoint logs of the gateway and the relay (DIR/PATH-safepoints.log);
+# bench/pauses.py DIR then says how many of each path's slow requests overlapped a pause of its JVM.
 #
 # Prints one row per round and path (p50/p90/p99/p99.9 of the total latency, the p99 added over
 # that round's direct path, the process's CPU time per request), then each path's median added p99.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-rate=1000 seconds=20 warm=60 rounds=3 mode=json ttft=0 gw_opts="" relay_opts="" storage=""
+rate=1000 seconds=20 warm=60 rounds=3 mode=json ttft=0 gw_opts="" relay_opts="" storage="" trace=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate="$2"; shift ;;
@@ -26,6 +31,7 @@ while [ $# -gt 0 ]; do
     --gateway-java-opts) gw_opts="$2"; shift ;;
     --relay-java-opts) relay_opts="$2"; shift ;;
     --storage-url) storage="$2"; shift ;;
+    --trace) trace="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -33,6 +39,13 @@ done
 
 . bench/lib.sh
 bench_setup hop-floor
+
+if [ -n "$trace" ]; then
+  mkdir -p "$trace"; trace="$(cd "$trace" && pwd)"
+  # utctime: the wall clock that LatencyTrace writes, so pauses and requests line up
+  gw_opts="$gw_opts -Xlog:safepoint:file=$trace/gateway-safepoints.log:utctime"
+  relay_opts="$relay_opts -Xlog:safepoint:file=$trace/relay-safepoints.log:utctime"
+fi
 
 echo "building the CLI and the bench harness" >&2
 bench_build
@@ -92,8 +105,8 @@ url[gateway]="http://127.0.0.1:$gw_port/api/v1/chat/completions"; model[gateway]
 url[direct-again]="${url[direct]}"; model[direct-again]=simulated
 paths+=(relay gateway direct-again)
 
-step() { # PATH RATE SECONDS WARMUP -> JSON
-  bench/harness step --url "${url[$1]}" --model "${model[$1]}" --headers "Authorization: Bearer floor" --mode "$mode" --rate "$2" --duration "$3" --warmup "$4"
+step() { # PATH RATE SECONDS WARMUP [TRACE_FILE] -> JSON
+  bench/harness step --url "${url[$1]}" --model "${model[$1]}" --headers "Authorization: Bearer floor" --mode "$mode" --rate "$2" --duration "$3" --warmup "$4" ${5:+--trace "$5"}
 }
 cpu_ticks() { # PID: the process and its children (nginx's workers)
   local total=0 p
@@ -117,7 +130,7 @@ for round in $(seq 1 "$rounds"); do
   direct_p99=""
   for p in "${paths[@]}"; do
     before=""; [ -n "${pid[$p]:-}" ] && before=$(cpu_ticks "${pid[$p]}")
-    out=$(step "$p" "$rate" "$seconds" 5)
+    out=$(step "$p" "$rate" "$seconds" 5 ${trace:+"$trace/round-$round-$p.txt"})
     after=""; [ -n "${pid[$p]:-}" ] && after=$(cpu_ticks "${pid[$p]}")
     row=$(python3 - "$out" "$p" "$round" "${direct_p99:-}" "$before" "$after" "$hz" <<'PY'
 import json, sys

@@ -3,6 +3,7 @@ package dev.openrouter4j.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.openrouter4j.bench.floor.MinimalRelay;
+import dev.openrouter4j.bench.load.LatencyTrace;
 import dev.openrouter4j.bench.load.LoadGenerator;
 import dev.openrouter4j.bench.load.StepResult;
 import dev.openrouter4j.bench.load.StreamHolder;
@@ -30,7 +31,8 @@ import java.util.Map;
  * sdk-suite --url URL [--quick] --out FILE [--rounds N] [--modes json,sse] [--callers 1,64] [--priming N]
  * report --results DIR --out FILE
  * step --url URL --model M [--headers "K: V; K: V"] [--mode json|sse] [--rate R] [--warmup S] [--duration S]
- *                                one open-loop step, printed as JSON (for trying things by hand)
+ *      [--trace FILE]            one open-loop step, printed as JSON (for trying things by hand); --trace
+ *                                also writes each measured request's intended time and latency (LatencyTrace)
  * hold --url URL --model M [--headers ...] --streams N [--seconds S]
  *                                holds N streams open for S seconds, printing how many got content
  * relay --port N --upstream-port N  the minimal Vert.x hop (MinimalRelay) until killed, for bench/hop-floor.sh
@@ -102,8 +104,11 @@ public final class Bench {
   static void step(Args args) throws IOException {
     Target target = target(args);
     LoadGenerator.Mode mode = LoadGenerator.Mode.valueOf(args.string("mode", "json").toUpperCase(Locale.ROOT));
+    String traceFile = args.string("trace", "");
+    LatencyTrace trace = traceFile.isEmpty() ? null : new LatencyTrace();
     StepResult r = new LoadGenerator(15_000).run(new LoadGenerator.Step(target, mode, args.number("rate", 100),
-        args.seconds("warmup", 1), args.seconds("duration", 5), args.seconds("timeout", 10), "", null));
+        args.seconds("warmup", 1), args.seconds("duration", 5), args.seconds("timeout", 10), "", null), trace);
+    if (trace != null) trace.writeTo(Path.of(traceFile));
     System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
   }
 

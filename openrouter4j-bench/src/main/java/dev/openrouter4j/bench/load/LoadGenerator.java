@@ -46,11 +46,16 @@ public final class LoadGenerator {
   }
 
   public StepResult run(Step step) {
+    return run(step, null);
+  }
+
+  /** One step; every measured request also goes into {@code trace} when it is not null. */
+  public StepResult run(Step step, LatencyTrace trace) {
     boolean sse = step.mode() == Mode.SSE;
     byte[] request = step.target().request(sse, step.extraBody());
     long timeoutNanos = step.timeout().toNanos();
     long lateMicros = step.lateAfter() == null ? Long.MAX_VALUE : step.lateAfter().toNanos() / 1000;
-    Recording rec = new Recording(lateMicros);
+    Recording rec = new Recording(lateMicros, trace);
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger peakConnections = new AtomicInteger();
     ThreadFactory threads = Thread.ofVirtual().name("load-", 0).factory();
@@ -112,6 +117,7 @@ public final class LoadGenerator {
   /** The measured window's counters and histograms; guarded by its own lock, closed at the end of the step. */
   private static final class Recording {
     private final long lateMicros;
+    private final LatencyTrace trace;
     private final Histogram total = new Histogram(HIGHEST_MICROS, DIGITS);
     private final Histogram ttft = new Histogram(HIGHEST_MICROS, DIGITS);
     private final Histogram ttlt = new Histogram(HIGHEST_MICROS, DIGITS);
@@ -122,8 +128,9 @@ public final class LoadGenerator {
     private long maxLagNanos;
     private boolean closed;
 
-    Recording(long lateMicros) {
+    Recording(long lateMicros, LatencyTrace trace) {
       this.lateMicros = lateMicros;
+      this.trace = trace;
     }
 
     synchronized void sent(long lagNanos) {
@@ -136,9 +143,11 @@ public final class LoadGenerator {
       finished++;
       if (!o.ok()) {
         error(o.error());
+        if (trace != null) trace.add(intended, -1);
         return;
       }
       long totalMicros = clamp((o.endNanos() - intended) / 1000);
+      if (trace != null) trace.add(intended, totalMicros);
       total.recordValue(totalMicros);
       if (o.firstContentNanos() >= 0) ttft.recordValue(clamp((o.firstContentNanos() - intended) / 1000));
       if (o.doneNanos() >= 0) ttlt.recordValue(clamp((o.doneNanos() - intended) / 1000));

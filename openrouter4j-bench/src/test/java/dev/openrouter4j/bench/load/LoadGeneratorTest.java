@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +110,39 @@ class LoadGeneratorTest {
     assertTrue(r.total().p50() >= 50_000, "p50 " + r.total().p50());
     assertEquals(40, r.errors(), "every answer was later than 30 ms");
     assertEquals(Map.of("late (over 30 ms)", 40L), r.errorKinds());
+  }
+
+  @Test
+  void aTraceHasEveryMeasuredRequestAtItsIntendedWallClockTime() throws Exception {
+    stallMillis = 20;
+    LatencyTrace trace = new LatencyTrace();
+    long before = System.currentTimeMillis() * 1000;
+    new LoadGenerator(100).run(step(target("/v1/chat/completions"), LoadGenerator.Mode.JSON, 100, null), trace);
+    assertEquals(40, trace.size(), "only the measured window");
+    long[] intended = new long[trace.size()];
+    for (int i = 0; i < trace.size(); i++) {
+      intended[i] = trace.intendedEpochMicros(i);
+      assertTrue(trace.totalMicros(i) >= 20_000, "each answer stalled 20 ms: " + trace.totalMicros(i));
+    }
+    java.util.Arrays.sort(intended);
+    assertTrue(intended[0] >= before + 100_000, "after the 100 ms warm-up, on the wall clock");
+    for (int i = 1; i < intended.length; i++) {
+      assertEquals(10_000, intended[i] - intended[i - 1], 2, "100 req/s: due 10 ms apart");
+    }
+    Path file = java.nio.file.Files.createTempFile("trace", ".txt");
+    trace.writeTo(file);
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    assertEquals(40, lines.size());
+    assertEquals(trace.intendedEpochMicros(0) + " " + trace.totalMicros(0), lines.get(0));
+    java.nio.file.Files.delete(file);
+  }
+
+  @Test
+  void aTraceMarksFailuresWithMinusOne() {
+    LatencyTrace trace = new LatencyTrace();
+    new LoadGenerator(100).run(step(target("/broken"), LoadGenerator.Mode.JSON, 50, null), trace);
+    assertEquals(20, trace.size());
+    for (int i = 0; i < trace.size(); i++) assertEquals(-1, trace.totalMicros(i));
   }
 
   @Test

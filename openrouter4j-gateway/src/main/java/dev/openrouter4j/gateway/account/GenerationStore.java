@@ -39,6 +39,7 @@ public final class GenerationStore {
         "read generation",
         c -> {
           GenerationRecord head;
+          Integer servedStatus;
           try (PreparedStatement s = c.prepareStatement("SELECT * FROM generations WHERE id = ? AND key_hash = ?")) {
             s.setString(1, id);
             s.setString(2, keyHash);
@@ -62,6 +63,7 @@ public final class GenerationStore {
                       rs.getBoolean("cancelled"),
                       rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                       List.of());
+              servedStatus = rs.getObject("served_status", Integer.class);
             }
           }
           List<GenerationRecord.Attempt> attempts = new ArrayList<>();
@@ -72,6 +74,8 @@ public final class GenerationStore {
               while (rs.next()) attempts.add(new GenerationRecord.Attempt(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
             }
           }
+          // the served attempt, kept in the generations row when it repeated it (GenerationWriter)
+          if (servedStatus != null) attempts.add(new GenerationRecord.Attempt(head.provider(), head.model(), servedStatus, head.latencyMs()));
           return Optional.of(withAttempts(head, attempts));
         });
   }

@@ -61,8 +61,8 @@ public final class GenerationWriter implements AutoCloseable {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final String INSERT_GENERATION =
       "INSERT INTO generations (id, key_hash, model, provider, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
-          + " cost, latency_ms, generation_time_ms, finish_reason, streamed, cancelled, created_at, created_day)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + " cost, latency_ms, generation_time_ms, finish_reason, streamed, cancelled, created_at, created_day, served_status)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String INSERT_ATTEMPT =
       "INSERT INTO generation_attempts (generation_id, seq, provider, model, status, latency_ms) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
@@ -358,9 +358,11 @@ public final class GenerationWriter implements AutoCloseable {
               PreparedStatement a = c.prepareStatement(INSERT_ATTEMPT)) {
             int attempts = 0;
             for (GenerationRecord r : records) {
-              bind(g, r);
+              boolean folded = servedAttemptRepeatsRow(r);
+              bind(g, r, folded);
               g.addBatch();
-              for (int seq = 0; seq < r.attempts().size(); seq++) {
+              int separate = folded ? r.attempts().size() - 1 : r.attempts().size();
+              for (int seq = 0; seq < separate; seq++) {
                 GenerationRecord.Attempt at = r.attempts().get(seq);
                 a.setString(1, r.id());
                 a.setInt(2, seq);
@@ -379,7 +381,18 @@ public final class GenerationWriter implements AutoCloseable {
         });
   }
 
-  private static void bind(PreparedStatement s, GenerationRecord r) throws SQLException {
+  /**
+   * Whether the last attempt (the served one) says nothing the generations row does not: then the
+   * row keeps its status (served_status) and only the failed attempts before it get rows of their
+   * own, so a generation served at the first try is one insert, not two (V5 migration).
+   */
+  static boolean servedAttemptRepeatsRow(GenerationRecord r) {
+    if (r.attempts().isEmpty()) return false;
+    GenerationRecord.Attempt served = r.attempts().get(r.attempts().size() - 1);
+    return served.provider().equals(r.provider()) && served.model().equals(r.model()) && served.latencyMs() == r.latencyMs();
+  }
+
+  private static void bind(PreparedStatement s, GenerationRecord r, boolean folded) throws SQLException {
     s.setString(1, r.id());
     s.setString(2, r.keyHash());
     s.setString(3, clip(r.model(), 200));
@@ -396,6 +409,11 @@ public final class GenerationWriter implements AutoCloseable {
     s.setBoolean(14, r.cancelled());
     s.setObject(15, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
     s.setObject(16, LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC));
+    if (folded) {
+      s.setInt(17, r.attempts().get(r.attempts().size() - 1).status());
+    } else {
+      s.setNull(17, java.sql.Types.INTEGER);
+    }
   }
 
   /** Names longer than their column are cut rather than refused: the record matters more. */

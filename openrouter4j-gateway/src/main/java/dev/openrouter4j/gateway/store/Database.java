@@ -110,7 +110,8 @@ public final class Database implements AutoCloseable {
   /** H2's page cache, in KB: see the class comment. */
   static final int H2_CACHE_KB = 4_096;
 
-  static String h2Url(String url) {
+  /** An H2 URL as the pool and Flyway open it: PostgreSQL mode, lower-case names, the bounded cache. */
+  public static String h2Url(String url) {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
     StringBuilder b = new StringBuilder(url);
     if (!upper.contains(";MODE=")) b.append(";MODE=PostgreSQL");

@@ -111,4 +111,109 @@ class GenerationStoreTest {
       assertTrue(store.activity("c".repeat(64), 30).isEmpty());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aGenerationServedAtTheFirstTryIsOneRowAndReadsBackWithItsAttempt(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      Database db = t.connect();
+      Instant at = Instant.parse("2026-03-04T10:00:00.123Z");
+      GenerationRecord first = Generations.withAttempts("gen-1", ALICE, "acme/model", "acme", at, 0.001, List.of(new GenerationRecord.Attempt("acme", "acme/model", 200, 300)));
+      GenerationRecord failed = Generations.withAttempts("gen-2", ALICE, "acme/model", "acme", at, 0, List.of(new GenerationRecord.Attempt("acme", "acme/model", 502, 300)));
+      GenerationRecord none = Generations.withAttempts("gen-3", ALICE, "acme/model", "acme", at, 0, List.of());
+      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
+        for (GenerationRecord r : List.of(first, failed, none)) writer.write(r);
+        writer.flush();
+      }
+      assertEquals(3, CreditLedgerTest.rows(db, "generations"));
+      assertEquals(0, CreditLedgerTest.rows(db, "generation_attempts"), "the served attempt is kept in its generation's row");
+      GenerationStore store = new GenerationStore(db, null, clock);
+      assertEquals(first, store.find("gen-1", ALICE).orElseThrow());
+      assertEquals(failed, store.find("gen-2", ALICE).orElseThrow(), "a served attempt that failed mid-answer keeps its status");
+      assertEquals(none, store.find("gen-3", ALICE).orElseThrow(), "no attempts, none read back");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aServedAttemptThatDoesNotRepeatItsRowKeepsARowOfItsOwn(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      Database db = t.connect();
+      Instant at = Instant.parse("2026-03-04T10:00:00.123Z");
+      List<GenerationRecord.Attempt> attempts =
+          List.of(new GenerationRecord.Attempt("down", "acme/model", 503, 40), new GenerationRecord.Attempt("acme", "acme/model", 200, 260));
+      GenerationRecord r = Generations.withAttempts("gen-1", ALICE, "acme/model", "acme", at, 0.001, attempts); // its latency is 300
+      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
+        writer.write(r);
+        writer.flush();
+      }
+      assertEquals(2, CreditLedgerTest.rows(db, "generation_attempts"));
+      assertEquals(r, new GenerationStore(db, null, clock).find("gen-1", ALICE).orElseThrow());
+    }
+  }
+
+  /** Rows written before V5 (every attempt in generation_attempts) read back the same after it, one row fewer where the last repeated its generation. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theV5MigrationKeepsEarlierRecordsAsTheyWere(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      t.migrateTo("4");
+      Instant at = Instant.parse("2026-03-04T10:00:00.123Z");
+      GenerationRecord fellBack = Generations.record("gen-1", ALICE, "acme/model", "acme", at, 0.001);
+      GenerationRecord first = Generations.withAttempts("gen-2", ALICE, "acme/model", "acme", at, 0.001, List.of(new GenerationRecord.Attempt("acme", "acme/model", 502, 300)));
+      GenerationRecord odd =
+          Generations.withAttempts("gen-3", BOB, "acme/model", "acme", at, 0.001,
+              List.of(new GenerationRecord.Attempt("down", "acme/model", 503, 40), new GenerationRecord.Attempt("other", "acme/model", 200, 300)));
+      GenerationRecord none = Generations.withAttempts("gen-4", BOB, "acme/model", "acme", at, 0.001, List.of());
+      try (java.sql.Connection c = t.plainConnection()) {
+        for (GenerationRecord r : List.of(fellBack, first, odd, none)) insertAsBeforeV5(c, r);
+      }
+
+      Database db = t.connect(); // migrates to the latest
+      assertEquals(4, CreditLedgerTest.rows(db, "generations"));
+      assertEquals(1 + 0 + 2, CreditLedgerTest.rows(db, "generation_attempts"), "gen-1 keeps its failed attempt, gen-3 both (its last is another provider)");
+      GenerationStore store = new GenerationStore(db, null, clock);
+      assertEquals(fellBack, store.find("gen-1", ALICE).orElseThrow());
+      assertEquals(first, store.find("gen-2", ALICE).orElseThrow());
+      assertEquals(odd, store.find("gen-3", BOB).orElseThrow());
+      assertEquals(none, store.find("gen-4", BOB).orElseThrow());
+    }
+  }
+
+  /** The V4 writer's rows: the generation, then every attempt with its seq. */
+  private static void insertAsBeforeV5(java.sql.Connection c, GenerationRecord r) throws java.sql.SQLException {
+    try (var g = c.prepareStatement(
+            "INSERT INTO generations (id, key_hash, model, provider, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, cost,"
+                + " latency_ms, generation_time_ms, finish_reason, streamed, cancelled, created_at, created_day)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        var a = c.prepareStatement("INSERT INTO generation_attempts (generation_id, seq, provider, model, status, latency_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+      g.setString(1, r.id());
+      g.setString(2, r.keyHash());
+      g.setString(3, r.model());
+      g.setString(4, r.provider());
+      g.setLong(5, r.promptTokens());
+      g.setLong(6, r.completionTokens());
+      g.setLong(7, r.cachedTokens());
+      g.setLong(8, r.reasoningTokens());
+      g.setBigDecimal(9, Money.of(r.cost()));
+      g.setLong(10, r.latencyMs());
+      g.setLong(11, r.generationTimeMs());
+      g.setString(12, r.finishReason());
+      g.setBoolean(13, r.streamed());
+      g.setBoolean(14, r.cancelled());
+      g.setObject(15, java.time.OffsetDateTime.ofInstant(r.createdAt(), java.time.ZoneOffset.UTC));
+      g.setObject(16, LocalDate.ofInstant(r.createdAt(), java.time.ZoneOffset.UTC));
+      g.executeUpdate();
+      for (int seq = 0; seq < r.attempts().size(); seq++) {
+        GenerationRecord.Attempt at = r.attempts().get(seq);
+        a.setString(1, r.id());
+        a.setInt(2, seq);
+        a.setString(3, at.provider());
+        a.setString(4, at.model());
+        a.setInt(5, at.status());
+        a.setLong(6, at.latencyMs());
+        a.executeUpdate();
+      }
+    }
+  }
 }

@@ -7,10 +7,16 @@ import java.util.List;
 final class Generations {
   private Generations() {}
 
+  /** Served after one failed attempt: the served attempt repeats the record's provider, model and latency, as Accounting makes it. */
   static GenerationRecord record(String id, String keyHash, String model, String provider, Instant at, double cost) {
-    return new GenerationRecord(
-        id, keyHash, model, provider, 100, 20, 10, 5, cost, 300, 1200, "stop", true, false, at,
-        List.of(new GenerationRecord.Attempt("down", model, 503, 40), new GenerationRecord.Attempt(provider, model, 200, 260)));
+    return withAttempts(
+        id, keyHash, model, provider, at, cost,
+        List.of(new GenerationRecord.Attempt("down", model, 503, 40), new GenerationRecord.Attempt(provider, model, 200, 300)));
+  }
+
+  /** Latency 300 ms; {@code attempts} as given. */
+  static GenerationRecord withAttempts(String id, String keyHash, String model, String provider, Instant at, double cost, List<GenerationRecord.Attempt> attempts) {
+    return new GenerationRecord(id, keyHash, model, provider, 100, 20, 10, 5, cost, 300, 1200, "stop", true, false, at, attempts);
   }
 
   /** A stream its client left: cancelled, no finish reason. */

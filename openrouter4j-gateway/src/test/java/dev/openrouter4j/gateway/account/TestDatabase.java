@@ -82,6 +82,20 @@ public final class TestDatabase implements AutoCloseable {
     return db;
   }
 
+  /** Migrates the test database only up to {@code version} (an older schema, to test a later migration on its rows). */
+  void migrateTo(String version) {
+    org.flywaydb.core.Flyway.configure().dataSource(plainUrl(), user, null).locations("classpath:db/migration").target(version).load().migrate();
+  }
+
+  /** A plain connection to the test database, outside any pool (for writing rows in an older schema). */
+  Connection plainConnection() throws SQLException {
+    return DriverManager.getConnection(plainUrl(), user, null);
+  }
+
+  private String plainUrl() {
+    return backend == Backend.H2 ? Database.h2Url(url) : url;
+  }
+
   /** The URL a gateway's {@code storage.url} takes (the user, if any, as a parameter). */
   public String storageUrl() {
     return user == null ? url : url + "&user=" + user;
