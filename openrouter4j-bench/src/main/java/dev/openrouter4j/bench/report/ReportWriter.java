@@ -459,6 +459,8 @@ public final class ReportWriter {
       {"account", "`Cost.of`", "per request"},
       {"accountStats", "`EndpointStats.recordSuccess`", "per request"},
       {"generationId", "`Generation.newId` (SecureRandom)", "per request"},
+      {"servedAtFirstTry", "`GenerationWriter` into the H2 file database, batches of 200: a record served at the first try (one row)", "per request"},
+      {"servedAfterAFallback", "the same, after one failed attempt (its row too)", "per request"},
     };
     Table t = new Table("stage", "what", "time", "allocated", "unit");
     for (String[] r : rows) {
@@ -475,7 +477,7 @@ public final class ReportWriter {
     }
     p("Each stage called as `ChatCompletionsHandler` calls it, on a typical request and the recorded OpenAI stream "
         + "(`shared/fixtures/openai/chat-stream-text-usage.sse`: 33 chunks). Average time (± the 99.9 % confidence half-width "
-        + "JMH reports) and bytes allocated (`-prof gc`), per unit.");
+        + "JMH reports) and bytes allocated (`-prof gc`; the record rows count the writer thread's allocation too), per unit.");
     p("");
     p(t.render());
     command("jmh");
