@@ -81,9 +81,10 @@ def main():
                         return False
                 return False
 
-            slow = [r for r in rows if r[1] > threshold]
-            slow_paused = sum(1 for r in slow if paused(r))
-            unpaused = [r[1] for r in rows if not paused(r)] if pauses else [r[1] for r in rows]
+            met = [paused(r) for r in rows]
+            slow = [m for r, m in zip(rows, met) if r[1] > threshold]
+            slow_paused = sum(slow)
+            unpaused = [r[1] for r, m in zip(rows, met) if not m]
             for s, e, cause, total in pauses:
                 if lo <= e and s <= hi:
                     causes[path][cause].append(total / 1e6)

@@ -11,8 +11,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -124,17 +126,17 @@ class LoadGeneratorTest {
       intended[i] = trace.intendedEpochMicros(i);
       assertTrue(trace.totalMicros(i) >= 20_000, "each answer stalled 20 ms: " + trace.totalMicros(i));
     }
-    java.util.Arrays.sort(intended);
+    Arrays.sort(intended);
     assertTrue(intended[0] >= before + 100_000, "after the 100 ms warm-up, on the wall clock");
     for (int i = 1; i < intended.length; i++) {
       assertEquals(10_000, intended[i] - intended[i - 1], 2, "100 req/s: due 10 ms apart");
     }
-    Path file = java.nio.file.Files.createTempFile("trace", ".txt");
+    Path file = Files.createTempFile("trace", ".txt");
     trace.writeTo(file);
-    List<String> lines = java.nio.file.Files.readAllLines(file);
+    List<String> lines = Files.readAllLines(file);
     assertEquals(40, lines.size());
     assertEquals(trace.intendedEpochMicros(0) + " " + trace.totalMicros(0), lines.get(0));
-    java.nio.file.Files.delete(file);
+    Files.delete(file);
   }
 
   @Test

@@ -25,10 +25,7 @@ class GenerationStoreTest {
     try (TestDatabase t = TestDatabase.open(backend, dir)) {
       Database db = t.connect();
       GenerationRecord r = Generations.record("gen-1", ALICE);
-      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
-        writer.write(r);
-        writer.flush();
-      }
+      writeAll(db, r);
       GenerationStore store = new GenerationStore(db, null, clock);
 
       assertEquals(r, store.find("gen-1", ALICE).orElseThrow());
@@ -45,11 +42,7 @@ class GenerationStoreTest {
       Database db = t.connect();
       GenerationRecord done = Generations.record("gen-1", ALICE);
       GenerationRecord cancelled = Generations.cancelled("gen-2", ALICE);
-      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
-        writer.write(done);
-        writer.write(cancelled);
-        writer.flush();
-      }
+      writeAll(db, done, cancelled);
       GenerationStore store = new GenerationStore(db, null, clock);
       assertEquals(cancelled, store.find("gen-2", ALICE).orElseThrow());
       assertTrue(store.find("gen-2", ALICE).orElseThrow().cancelled());
@@ -117,14 +110,10 @@ class GenerationStoreTest {
   void aGenerationServedAtTheFirstTryIsOneRowAndReadsBackWithItsAttempt(Backend backend) throws Exception {
     try (TestDatabase t = TestDatabase.open(backend, dir)) {
       Database db = t.connect();
-      Instant at = Instant.parse("2026-03-04T10:00:00.123Z");
-      GenerationRecord first = Generations.withAttempts("gen-1", ALICE, "acme/model", "acme", at, 0.001, List.of(new GenerationRecord.Attempt("acme", "acme/model", 200, 300)));
-      GenerationRecord failed = Generations.withAttempts("gen-2", ALICE, "acme/model", "acme", at, 0, List.of(new GenerationRecord.Attempt("acme", "acme/model", 502, 300)));
-      GenerationRecord none = Generations.withAttempts("gen-3", ALICE, "acme/model", "acme", at, 0, List.of());
-      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
-        for (GenerationRecord r : List.of(first, failed, none)) writer.write(r);
-        writer.flush();
-      }
+      GenerationRecord first = Generations.withAttempts("gen-1", ALICE, new GenerationRecord.Attempt("acme", "acme/model", 200, 300));
+      GenerationRecord failed = Generations.withAttempts("gen-2", ALICE, new GenerationRecord.Attempt("acme", "acme/model", 502, 300));
+      GenerationRecord none = Generations.withAttempts("gen-3", ALICE);
+      writeAll(db, first, failed, none);
       assertEquals(3, CreditLedgerTest.rows(db, "generations"));
       assertEquals(0, CreditLedgerTest.rows(db, "generation_attempts"), "the served attempt is kept in its generation's row");
       GenerationStore store = new GenerationStore(db, null, clock);
@@ -139,14 +128,9 @@ class GenerationStoreTest {
   void aServedAttemptThatDoesNotRepeatItsRowKeepsARowOfItsOwn(Backend backend) throws Exception {
     try (TestDatabase t = TestDatabase.open(backend, dir)) {
       Database db = t.connect();
-      Instant at = Instant.parse("2026-03-04T10:00:00.123Z");
-      List<GenerationRecord.Attempt> attempts =
-          List.of(new GenerationRecord.Attempt("down", "acme/model", 503, 40), new GenerationRecord.Attempt("acme", "acme/model", 200, 260));
-      GenerationRecord r = Generations.withAttempts("gen-1", ALICE, "acme/model", "acme", at, 0.001, attempts); // its latency is 300
-      try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
-        writer.write(r);
-        writer.flush();
-      }
+      GenerationRecord r = // its latency is 300
+          Generations.withAttempts("gen-1", ALICE, new GenerationRecord.Attempt("down", "acme/model", 503, 40), new GenerationRecord.Attempt("acme", "acme/model", 200, 260));
+      writeAll(db, r);
       assertEquals(2, CreditLedgerTest.rows(db, "generation_attempts"));
       assertEquals(r, new GenerationStore(db, null, clock).find("gen-1", ALICE).orElseThrow());
     }
@@ -158,13 +142,11 @@ class GenerationStoreTest {
   void theV5MigrationKeepsEarlierRecordsAsTheyWere(Backend backend) throws Exception {
     try (TestDatabase t = TestDatabase.open(backend, dir)) {
       t.migrateTo("4");
-      Instant at = Instant.parse("2026-03-04T10:00:00.123Z");
-      GenerationRecord fellBack = Generations.record("gen-1", ALICE, "acme/model", "acme", at, 0.001);
-      GenerationRecord first = Generations.withAttempts("gen-2", ALICE, "acme/model", "acme", at, 0.001, List.of(new GenerationRecord.Attempt("acme", "acme/model", 502, 300)));
+      GenerationRecord fellBack = Generations.record("gen-1", ALICE);
+      GenerationRecord first = Generations.withAttempts("gen-2", ALICE, new GenerationRecord.Attempt("acme", "acme/model", 502, 300));
       GenerationRecord odd =
-          Generations.withAttempts("gen-3", BOB, "acme/model", "acme", at, 0.001,
-              List.of(new GenerationRecord.Attempt("down", "acme/model", 503, 40), new GenerationRecord.Attempt("other", "acme/model", 200, 300)));
-      GenerationRecord none = Generations.withAttempts("gen-4", BOB, "acme/model", "acme", at, 0.001, List.of());
+          Generations.withAttempts("gen-3", BOB, new GenerationRecord.Attempt("down", "acme/model", 503, 40), new GenerationRecord.Attempt("other", "acme/model", 200, 300));
+      GenerationRecord none = Generations.withAttempts("gen-4", BOB);
       try (java.sql.Connection c = t.plainConnection()) {
         for (GenerationRecord r : List.of(fellBack, first, odd, none)) insertAsBeforeV5(c, r);
       }
@@ -177,6 +159,14 @@ class GenerationStoreTest {
       assertEquals(first, store.find("gen-2", ALICE).orElseThrow());
       assertEquals(odd, store.find("gen-3", BOB).orElseThrow());
       assertEquals(none, store.find("gen-4", BOB).orElseThrow());
+    }
+  }
+
+  /** Through a writer with the default options, committed before it returns. */
+  private static void writeAll(Database db, GenerationRecord... records) throws InterruptedException {
+    try (GenerationWriter writer = new GenerationWriter(db, GenerationWriter.Options.defaults())) {
+      for (GenerationRecord r : records) writer.write(r);
+      writer.flush();
     }
   }
 
