@@ -6,16 +6,23 @@ import dev.openrouter4j.gateway.event.TokenUsage;
 /**
  * What a request costs, from the endpoint's pricing (USD per million tokens, and per request) and
  * the usage the upstream reported. Cached reads and cache writes are priced on their own; the rest
- * of the prompt at the prompt price. Zero-completion insurance, as OpenRouter's: no completion
- * tokens, or a request that ended in error, costs nothing.
+ * of the prompt at the prompt price. An endpoint priced {@code upstream} costs what its upstream
+ * reported ({@link TokenUsage#reportedCost}, nothing when it reported none), with no split into
+ * prompt and completion ({@code promptCost} and {@code completionCost} null). Zero-completion
+ * insurance, as OpenRouter's, either way: no completion tokens, or a request that ended in error,
+ * costs nothing.
  */
-public record Cost(double total, double promptCost, double completionCost) {
-  public static final Cost ZERO = new Cost(0, 0, 0);
+public record Cost(double total, Double promptCost, Double completionCost) {
+  public static final Cost ZERO = new Cost(0, 0.0, 0.0);
   private static final double PER_MILLION = 1_000_000.0;
 
   public static Cost of(Pricing pricing, TokenUsage usage, String finishReason) {
     if (usage == null || usage.completionTokens() <= 0 || "error".equals(finishReason)) {
       return ZERO;
+    }
+    if (pricing.upstream()) {
+      Double reported = usage.reportedCost();
+      return new Cost(reported == null || !(reported > 0) ? 0 : round(reported), null, null);
     }
     long cached = Math.min(usage.cachedTokens(), usage.promptTokens());
     long written = Math.min(usage.cacheWriteTokens(), usage.promptTokens() - cached);

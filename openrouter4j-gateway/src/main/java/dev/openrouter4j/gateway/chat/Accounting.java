@@ -94,9 +94,11 @@ public final class Accounting {
   /**
    * A request's worst case: {@code usd} in all, of which {@code completionTokens} at {@code
    * perTokenUsd} each are the completion cap it was priced with; the rest is the prompt and the
-   * per-request price.
+   * per-request price. {@code unknown}: a candidate is priced by its upstream after the answer, and
+   * no priced candidate costs more than {@link #SOME_CREDIT}, so {@code usd} only asks for some
+   * credit left.
    */
-  record Estimate(double usd, long completionTokens, double perTokenUsd) {
+  record Estimate(double usd, long completionTokens, double perTokenUsd, boolean unknown) {
     /** The completion tokens that {@code availableUsd} pays for, after this request's fixed part. */
     long affordableTokens(double availableUsd) {
       if (perTokenUsd <= 0) return availableUsd >= usd ? completionTokens : 0;
@@ -105,8 +107,19 @@ public final class Accounting {
     }
   }
 
+  /**
+   * What a request on an endpoint priced {@code upstream} reserves: the smallest amount the ledger
+   * keeps, so a key with nothing left is refused, while its cost is only known from the answer.
+   */
+  static final double SOME_CREDIT = 1e-10;
+
   /** OpenRouter's 402 wording (tokens asked for and affordable), plus the dollars needed and available. */
   static String insufficient(Estimate e, double availableUsd) {
+    if (e.unknown()) {
+      return String.format(Locale.ROOT,
+          "This request requires more credits: the key has $%.6f left of its limit, and the upstream prices the answer only once it is given",
+          availableUsd);
+    }
     return String.format(Locale.ROOT,
         "This request requires more credits, or fewer max_tokens. You requested up to %d tokens, but can only afford %d:"
             + " it may cost up to $%.6f and the key has $%.6f left of its limit",
@@ -118,22 +131,30 @@ public final class Accounting {
    * overestimate of its tokens) at the prompt or cache-write price, whichever is higher, the
    * completion cap ({@code max_completion_tokens}, {@code max_tokens}, else the endpoint's {@code
    * max_completion_tokens}, else {@value #DEFAULT_MAX_TOKENS}) at the completion price, and the
-   * per-request price.
+   * per-request price. A candidate priced {@code upstream} has no price to estimate with: it asks
+   * for {@link #SOME_CREDIT}, so a limit bounds its spending only up to the answers in flight when
+   * the credit runs out.
    */
   static Estimate estimate(Exchange x) {
     ChatRequest r = x.request;
     Integer asked = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
     long promptTokens = Math.max(1, x.bodyBytes / 4 + 1);
-    Estimate worst = new Estimate(0, asked != null ? asked : DEFAULT_MAX_TOKENS, 0);
+    Estimate worst = new Estimate(0, asked != null ? asked : DEFAULT_MAX_TOKENS, 0, false);
+    boolean upstreamPriced = false;
     for (Candidate c : x.plan.attempts()) {
       Pricing p = c.endpoint().pricing();
       if (p == null) continue;
+      if (p.upstream()) {
+        upstreamPriced = true;
+        continue;
+      }
       Integer cap = c.endpoint().maxCompletionTokens();
       long out = asked != null ? (cap != null ? Math.min(asked, cap) : asked) : (cap != null ? cap : DEFAULT_MAX_TOKENS);
       double cost = (promptTokens * Math.max(p.prompt(), p.cacheWrite()) + out * p.completion()) / 1_000_000.0 + p.request();
-      if (cost > worst.usd()) worst = new Estimate(cost, out, p.completion() / 1_000_000.0);
+      if (cost > worst.usd()) worst = new Estimate(cost, out, p.completion() / 1_000_000.0, false);
     }
-    return new Estimate(Math.ceil(worst.usd() * 1e10) / 1e10, worst.completionTokens(), worst.perTokenUsd());
+    if (upstreamPriced && worst.usd() < SOME_CREDIT) return new Estimate(SOME_CREDIT, worst.completionTokens(), 0, true);
+    return new Estimate(Math.ceil(worst.usd() * 1e10) / 1e10, worst.completionTokens(), worst.perTokenUsd(), false);
   }
 
   /**
@@ -185,7 +206,7 @@ public final class Accounting {
     TokenUsage r = reported == null ? TokenUsage.ZERO : reported;
     long prompt = r.promptTokens() > 0 ? r.promptTokens() : Math.max(1, x.bodyBytes / 4 + 1);
     long completion = Math.max(r.completionTokens(), (x.answerChars + 3) / 4);
-    return new TokenUsage(prompt, completion, r.cachedTokens(), r.cacheWriteTokens(), r.reasoningTokens());
+    return new TokenUsage(prompt, completion, r.cachedTokens(), r.cacheWriteTokens(), r.reasoningTokens(), r.reportedCost());
   }
 
   /** The request failed before it was answered: its reservation is given back uncharged. */

@@ -46,7 +46,9 @@ import java.util.Map;
  * the default given in the records ({@code base_url} by kind: see {@link
  * ProviderConfig#defaultBaseUrl}). A value that is null or empty counts as not given. Unknown keys
  * are errors, so a misspelt setting never silently falls back to its default. Base URLs lose any
- * trailing slash. Pricing is USD per million tokens, and per request.
+ * trailing slash. Pricing is USD per million tokens, and per request; or {@code pricing: upstream},
+ * the cost each answer's upstream reports (kinds {@code openai} and {@code openrouter}), which is the
+ * default for the {@code openrouter} kind. Other endpoints without prices are free.
  *
  * <p>Scalar values may use {@code ${NAME}} and {@code ${NAME:-default}} (the default applies when the
  * variable is unset or empty; <code>$${</code> is a literal <code>${</code>). An unset variable without a
@@ -81,7 +83,8 @@ import java.util.Map;
  *
  * <p>The OpenRouter upstream's base is {@code OPENROUTER_UPSTREAM_URL}, not {@code
  * OPENROUTER_BASE_URL}: the SDK reads the latter to find this gateway, so it often points here. Empty
- * variables count as unset; zero-config prices are zero.
+ * variables count as unset. Zero-config prices are zero, except OpenRouter's: its answers cost what
+ * OpenRouter reports ({@code pricing: upstream}).
  */
 public final class ConfigLoader {
   private ConfigLoader() {}

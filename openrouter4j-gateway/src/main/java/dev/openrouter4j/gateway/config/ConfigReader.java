@@ -25,6 +25,8 @@ final class ConfigReader {
   static final List<String> MODEL_KEYS = List.of("id", "name", "context_length", "endpoints");
   static final List<String> ENDPOINT_KEYS =
       List.of("provider", "upstream_model", "quantization", "pricing", "supports", "max_completion_tokens");
+  /** The kinds whose answers may carry OpenRouter's {@code usage.cost}: OpenRouter, or an OpenAI-compatible gateway like this one. */
+  static final List<String> UPSTREAM_PRICED_KINDS = List.of("openai", "openrouter");
   static final List<String> PRICING_KEYS =
       List.of("prompt", "completion", "request", "input_cache_read", "input_cache_write");
 
@@ -136,13 +138,26 @@ final class ConfigReader {
         provider,
         e.string("upstream_model", null),
         e.oneOf("quantization", null, QUANTIZATIONS),
-        pricing(e.map("pricing", PRICING_KEYS)),
+        pricing(e.get("pricing"), providers.get(provider).kind()),
         e.strings("supports"),
         e.optionalPositiveInt("max_completion_tokens"));
   }
 
-  private static Pricing pricing(YamlMap m) {
-    if (m == null) return Pricing.FREE;
+  /**
+   * Prices per million tokens, or {@code upstream}: the cost the upstream reports (an OpenRouter
+   * upstream does, so that is its kind's default; Anthropic and the simulated model report none).
+   */
+  private static Pricing pricing(YamlNode node, String kind) {
+    if (node == null || node.isNull()) return "openrouter".equals(kind) ? Pricing.UPSTREAM : Pricing.FREE;
+    if (node.isScalar()) {
+      node.asString("upstream"::equals, "a mapping of prices (" + String.join(", ", PRICING_KEYS) + ") or upstream");
+      if (!UPSTREAM_PRICED_KINDS.contains(kind)) {
+        throw node.error(node.path() + ": upstream pricing needs an upstream that reports each answer's cost (kinds "
+            + String.join(", ", UPSTREAM_PRICED_KINDS) + "); kind " + kind + " reports none, so give prices");
+      }
+      return Pricing.UPSTREAM;
+    }
+    YamlMap m = node.asMap(PRICING_KEYS);
     return new Pricing(
         m.nonNegative("prompt", 0),
         m.nonNegative("completion", 0),

@@ -168,6 +168,10 @@ final class YamlNode {
     return items;
   }
 
+  boolean isScalar() {
+    return node instanceof ScalarNode;
+  }
+
   /** True when the value counts as not given: a null literal, or empty after substitution. */
   boolean isNull() {
     if (!(node instanceof ScalarNode scalar)) return false;

@@ -41,7 +41,7 @@ final class ZeroConfig {
     if (openrouterKey != null) {
       providers.add(provider("openrouter", "openrouter", url(env, "OPENROUTER_UPSTREAM_URL"), openrouterKey, Map.of()));
       // Last, so that the specific entries above come first in listings.
-      models.add(model("*", "openrouter"));
+      models.add(model("*", "openrouter", Pricing.UPSTREAM)); // OpenRouter reports each answer's cost
     }
     return new GatewayConfig(ServerConfig.defaults(), StorageConfig.defaults(), providers, models);
   }
@@ -53,7 +53,11 @@ final class ZeroConfig {
   }
 
   private static ModelConfig model(String id, String provider) {
-    return new ModelConfig(id, id, null, List.of(new EndpointConfig(provider, null, null, Pricing.FREE, List.of(), null)));
+    return model(id, provider, Pricing.FREE);
+  }
+
+  private static ModelConfig model(String id, String provider, Pricing pricing) {
+    return new ModelConfig(id, id, null, List.of(new EndpointConfig(provider, null, null, pricing, List.of(), null)));
   }
 
   /** An empty variable counts as unset, as {@code export OPENAI_API_KEY=} means "no key". */

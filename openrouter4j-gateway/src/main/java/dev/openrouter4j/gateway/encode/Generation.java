@@ -32,7 +32,7 @@ public record Generation(String id, long created, String model, String provider,
     return Cost.of(pricing == null ? Pricing.FREE : pricing, usage, finishReason);
   }
 
-  /** OpenRouter's usage object: tokens, details, and the cost of this answer. */
+  /** OpenRouter's usage object: tokens, details, and the cost of this answer (without {@code cost_details} when priced by the upstream). */
   public ChatUsage usage(TokenUsage usage, String finishReason) {
     Cost cost = cost(usage, finishReason);
     return new ChatUsage(
@@ -43,7 +43,8 @@ public record Generation(String id, long created, String model, String provider,
         new ChatUsage.CompletionTokensDetails((int) usage.reasoningTokens(), 0, null, null, null),
         cost.total(),
         false,
-        new ChatUsage.CostDetails(null, cost.promptCost(), cost.completionCost(), null),
+        // the schema requires the split in cost_details: an upstream-priced cost has none
+        cost.promptCost() == null ? null : new ChatUsage.CostDetails(null, cost.promptCost(), cost.completionCost(), null),
         null,
         null);
   }

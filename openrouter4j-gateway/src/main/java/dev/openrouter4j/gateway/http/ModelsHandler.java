@@ -123,14 +123,22 @@ public final class ModelsHandler {
     return PercentileStats.of(p[0], p[1], p[2], p[3]);
   }
 
+  /** The cheapest endpoint's prices; an endpoint priced by its upstream only when no other has prices. */
   private static Pricing cheapest(ModelConfig m) {
     return m.endpoints().stream().map(EndpointConfig::pricing)
-        .min((a, b) -> Double.compare(a.prompt() + a.completion(), b.prompt() + b.completion()))
+        .min((a, b) -> a.upstream() != b.upstream()
+            ? Boolean.compare(a.upstream(), b.upstream())
+            : Double.compare(a.prompt() + a.completion(), b.prompt() + b.completion()))
         .orElse(Pricing.FREE);
   }
 
-  /** USD per million tokens (the config's unit) to USD per token, as a plain decimal string. */
+  /**
+   * USD per million tokens (the config's unit) to USD per token, as a plain decimal string. Prices
+   * the upstream sets per answer are "-1", as OpenRouter lists a router whose price depends on
+   * where it sends the request ({@code openrouter/auto}).
+   */
   static ModelPricing pricing(Pricing p) {
+    if (p.upstream()) return ModelPricing.of("-1", "-1");
     return new ModelPricing(
         perToken(p.prompt()), perToken(p.completion()), BigDecimal.valueOf(p.request()).stripTrailingZeros().toPlainString(),
         "0", null, null, null, null, null, perToken(p.cacheRead()), perToken(p.cacheWrite()), null, null, null, null, null, null);

@@ -419,7 +419,7 @@ public final class ResponsesEncoder {
         new ResponsesUsage.OutputTokensDetails((int) usage.reasoningTokens(), null),
         cost.total(),
         false,
-        new ResponsesUsage.CostDetails(cost.promptCost(), cost.completionCost(), null, null),
+        cost.promptCost() == null ? null : new ResponsesUsage.CostDetails(cost.promptCost(), cost.completionCost(), null, null),
         null,
         null);
   }

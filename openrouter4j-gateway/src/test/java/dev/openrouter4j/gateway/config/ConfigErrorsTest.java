@@ -135,6 +135,11 @@ class ConfigErrorsTest {
         failing("server:\n  max_body_bytes: -1\n", "-1",
             "server.max_body_bytes must be an integer >= 1, got '-1'"),
         failing("server: 8080\n", "8080", "server must be a mapping (key: value), got '8080'"),
+        failing(m + "        pricing: free\n", "free",
+            "models[0].endpoints[0].pricing must be a mapping of prices (prompt, completion, request, input_cache_read, input_cache_write) or upstream, got 'free'"),
+        failing("providers:\n  - id: a\n    kind: anthropic\nmodels:\n  - id: m\n    endpoints:\n      - provider: a\n        pricing: upstream\n",
+            "upstream", "models[0].endpoints[0].pricing: upstream pricing needs an upstream that reports each answer's cost (kinds openai, openrouter);"
+                + " kind anthropic reports none, so give prices"),
         failing("- a\n- b\n", "- a", "the top level must be a mapping (key: value), got a list"),
         failing("storage:\n  url: postgres://db/x\n", "postgres:", "storage.url must be a JDBC URL"),
         failing("providers:\n  id: a\n", "id: a", "providers must be a list, got a mapping"),

@@ -141,6 +141,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anOpenRouterEndpointCostsWhatItsUpstreamReportsUnlessPriced() {
+    GatewayConfig config = parse("""
+        providers:
+          - { id: or, kind: openrouter }
+          - { id: gw, kind: openai, base_url: "http://127.0.0.1:9/v1" }
+        models:
+          - id: m
+            endpoints:
+              - { provider: or }
+              - { provider: or, pricing: { prompt: 1, completion: 2 } }
+              - { provider: gw, pricing: upstream }
+              - { provider: gw }
+        """);
+    List<Pricing> pricing = config.models().get(0).endpoints().stream().map(EndpointConfig::pricing).toList();
+    assertEquals(List.of(Pricing.UPSTREAM, new Pricing(1, 2, 0, null, null), Pricing.UPSTREAM, Pricing.FREE), pricing);
+  }
+
+  @Test
   void modelIdsMayBePatterns() {
     GatewayConfig config = parse("""
         providers: [{ id: p, kind: simulated }]

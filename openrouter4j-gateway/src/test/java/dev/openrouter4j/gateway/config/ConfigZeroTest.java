@@ -86,6 +86,9 @@ class ConfigZeroTest {
     assertEquals(provider("openrouter", "openrouter", "https://openrouter.ai/api/v1", "sk-or"), config.provider("openrouter"));
     assertEquals(List.of("openrouter4j/simulated", "*"), modelIds(config));
     assertEquals("meta-llama/llama-3.1-8b-instruct", config.models().get(1).match("meta-llama/llama-3.1-8b-instruct"));
+    // OpenRouter's answers cost what OpenRouter reports; the others stay free
+    assertEquals(Pricing.UPSTREAM, config.models().get(1).endpoints().get(0).pricing());
+    assertEquals(Pricing.FREE, config.models().get(0).endpoints().get(0).pricing());
 
     GatewayConfig upstream = ConfigLoader.zeroConfig(Map.of("OPENROUTER_API_KEY", "sk-or", "OPENROUTER_UPSTREAM_URL",
         "https://or.internal/api/v1"));

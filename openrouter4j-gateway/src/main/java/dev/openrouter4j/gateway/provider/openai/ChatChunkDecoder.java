@@ -235,7 +235,7 @@ public final class ChatChunkDecoder implements SseUpstreamCall.Decoder {
     long written = u.promptTokensDetails() != null && u.promptTokensDetails().cacheWriteTokens() != null ? u.promptTokensDetails().cacheWriteTokens() : 0;
     long reasoning =
         u.completionTokensDetails() != null && u.completionTokensDetails().reasoningTokens() != null ? u.completionTokensDetails().reasoningTokens() : 0;
-    return new TokenUsage(prompt, completion, cached, written, reasoning);
+    return new TokenUsage(prompt, completion, cached, written, reasoning, u.cost());
   }
 
   static LlmEvent.Failure failure(StreamError e) {

@@ -37,6 +37,7 @@ public final class ChatCompletionRelay {
   private long cachedTokens;
   private long cacheWriteTokens;
   private long reasoningTokens;
+  private Double reportedCost;
 
   private ChatCompletionRelay() {}
 
@@ -54,7 +55,7 @@ public final class ChatCompletionRelay {
   private Relayed write(byte[] body, Generation g) throws IOException {
     String finish = ChatChunkDecoder.normalise(finishReason);
     String nativeFinish = nativeFinishReason != null ? nativeFinishReason : finishReason;
-    TokenUsage usage = new TokenUsage(Math.max(0, promptTokens), Math.max(0, completionTokens), cachedTokens, cacheWriteTokens, reasoningTokens);
+    TokenUsage usage = new TokenUsage(Math.max(0, promptTokens), Math.max(0, completionTokens), cachedTokens, cacheWriteTokens, reasoningTokens, reportedCost);
     ByteArrayBuilder out = new ByteArrayBuilder(body.length + 512);
     try (JsonGenerator w = JSON.createGenerator(out)) {
       // the layout of ChatResult, ChatChoice and AssistantMessage as Jackson writes them
@@ -179,7 +180,7 @@ public final class ChatCompletionRelay {
     return sawContent;
   }
 
-  /** The token counts the canonical reader takes from {@code usage}; any other key is the gateway's to write. */
+  /** The token counts and cost the canonical reader takes from {@code usage}; any other key is the gateway's to write. */
   private boolean usage(JsonParser p) throws IOException {
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -187,6 +188,10 @@ public final class ChatCompletionRelay {
       switch (name) {
         case "prompt_tokens" -> promptTokens = count(p, value);
         case "completion_tokens" -> completionTokens = count(p, value);
+        case "cost" -> {
+          if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) reportedCost = p.getDoubleValue();
+          else if (value != JsonToken.VALUE_NULL) return false;
+        }
         case "prompt_tokens_details", "completion_tokens_details" -> {
           if (value == JsonToken.VALUE_NULL) continue;
           if (value != JsonToken.START_OBJECT) return false;

@@ -380,7 +380,7 @@ public final class ResponsesEventDecoder implements SseUpstreamCall.Decoder {
     long cached = in == null || in.cachedTokens() == null ? 0 : in.cachedTokens();
     long written = in == null || in.cacheWriteTokens() == null ? 0 : in.cacheWriteTokens();
     long reasoning = u.outputTokensDetails() == null || u.outputTokensDetails().reasoningTokens() == null ? 0 : u.outputTokensDetails().reasoningTokens();
-    return new TokenUsage(input, output, cached, written, reasoning);
+    return new TokenUsage(input, output, cached, written, reasoning, u.cost());
   }
 
   private static String abbreviate(String s) {

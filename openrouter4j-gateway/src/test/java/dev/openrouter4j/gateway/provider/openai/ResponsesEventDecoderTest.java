@@ -251,7 +251,7 @@ class ResponsesEventDecoderTest {
     // the reasoning item ends after the message there; nothing of it comes after the answer's text
     assertTrue(position(events, LlmEvent.TextDelta.class) > events.stream().filter(e -> e instanceof LlmEvent.ReasoningDelta).mapToInt(events::indexOf).max().orElseThrow());
     assertEquals("stop", one(events, LlmEvent.Finish.class).reason());
-    assertEquals(new TokenUsage(78, 37, 0, 0, 22), one(events, LlmEvent.Usage.class).usage());
+    assertEquals(new TokenUsage(78, 37, 0, 0, 22, 0.0000113), one(events, LlmEvent.Usage.class).usage()); // with OpenRouter's usage.cost
   }
 
   @Test
@@ -261,7 +261,7 @@ class ResponsesEventDecoderTest {
     assertEquals("{\"message\": \"Hello from the assistant\"}", arguments(events, 0));
     assertTrue(position(events, LlmEvent.ToolCallDelta.class) < position(events, LlmEvent.ToolCallEnd.class));
     assertEquals("tool_calls", one(events, LlmEvent.Finish.class).reason());
-    assertEquals(new TokenUsage(1157, 56, 0, 0, 0), one(events, LlmEvent.Usage.class).usage());
+    assertEquals(new TokenUsage(1157, 56, 0, 0, 0, 0.004311), one(events, LlmEvent.Usage.class).usage());
   }
 
   /** Every fixture through the decoder and the gateway's Responses encoder: the state machine and both schemas hold. */
