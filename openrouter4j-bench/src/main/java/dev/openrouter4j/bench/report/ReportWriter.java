@@ -461,6 +461,7 @@ public final class ReportWriter {
       {"generationId", "`Generation.newId` (SecureRandom)", "per request"},
       {"servedAtFirstTry", "`GenerationWriter` into the H2 file database, batches of 200: a record served at the first try (one row)", "per request"},
       {"servedAfterAFallback", "the same, after one failed attempt (its row too)", "per request"},
+      {"reserveThenSettle", "`CreditLedger` on the H2 file database: a limited key's worst case reserved, then its cost settled (a key without a limit skips both)", "per request"},
     };
     Table t = new Table("stage", "what", "time", "allocated", "unit");
     for (String[] r : rows) {
