@@ -3,14 +3,9 @@ package dev.openrouter4j.bench.jmh;
 import dev.openrouter4j.gateway.account.CreditLedger;
 import dev.openrouter4j.gateway.account.KeySpec;
 import dev.openrouter4j.gateway.account.KeyStore;
-import dev.openrouter4j.gateway.store.Database;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -31,26 +26,21 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CreditLedgerBenchmark {
-  private Path dir;
-  private Database db;
+  private H2FileDatabase storage;
   private CreditLedger ledger;
   private String keyHash;
 
   @Setup(Level.Trial)
   public void setup() throws IOException {
-    dir = Files.createTempDirectory("or4j-ledger");
-    db = Database.open("jdbc:h2:file:" + dir.resolve("gw").toAbsolutePath());
+    storage = new H2FileDatabase("or4j-ledger");
     // a limit no run spends: every reservation is granted
-    keyHash = new KeyStore(db, Clock.systemUTC()).create(new KeySpec("bench", 1e9, null, null)).record().hash();
-    ledger = new CreditLedger(db, Clock.systemUTC());
+    keyHash = new KeyStore(storage.db, Clock.systemUTC()).create(new KeySpec("bench", 1e9, null, null)).record().hash();
+    ledger = new CreditLedger(storage.db, Clock.systemUTC());
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    db.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
+    storage.close();
   }
 
   /** One limited request's ledger work: its worst case reserved, then its cost settled. */

@@ -3,16 +3,11 @@ package dev.openrouter4j.bench.jmh;
 import dev.openrouter4j.gateway.account.GenerationRecord;
 import dev.openrouter4j.gateway.account.GenerationWriter;
 import dev.openrouter4j.gateway.encode.Generation;
-import dev.openrouter4j.gateway.store.Database;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -39,26 +34,21 @@ public class GenerationRecordBenchmark {
   static final int BATCH = 200;
   static final String KEY = "k".repeat(64);
 
-  private Path dir;
-  private Database db;
+  private H2FileDatabase storage;
   private GenerationWriter writer;
 
   @Setup(Level.Trial)
   public void setup() throws IOException {
-    dir = Files.createTempDirectory("or4j-records");
-    db = Database.open("jdbc:h2:file:" + dir.resolve("gw").toAbsolutePath());
+    storage = new H2FileDatabase("or4j-records");
     // batches as big as one invocation, and no interval wait: flush sends each batch at once
-    writer = new GenerationWriter(db, new GenerationWriter.Options(10_000, BATCH, Duration.ofMinutes(10), Duration.ofSeconds(30)));
+    writer = new GenerationWriter(storage.db, new GenerationWriter.Options(10_000, BATCH, Duration.ofMinutes(10), Duration.ofSeconds(30)));
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException, InterruptedException {
     writer.close();
     if (writer.lost() > 0) throw new IllegalStateException(writer.lost() + " records lost");
-    db.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
+    storage.close();
   }
 
   @Benchmark
