@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GatewayConfig base = config != null ? ConfigLoader.load(config, System.getenv()) : ConfigLoader.zeroConfig(System.getenv());
     GatewayConfig effective = ConfigLoader.withOverrides(base, host, port);
-    String heap = ServerHeap.keepGrownHeap();
+    String heap = ServerHeap.keepGrownHeap() + ", " + ServerHeap.pages();
     Vertx vertx = ServerVertx.create();
     Gateway gateway;
     try {

@@ -33,6 +33,20 @@ public final class ServerHeap {
     }
   }
 
+  /**
+   * Whether the heap is on transparent huge pages ({@code -XX:+UseTransparentHugePages}, which
+   * {@code bin/jvm-defaults} gives {@code serve} where the kernel leaves them to the process), for
+   * the start banner. A flag is all it can be: the JVM reads it once, at launch.
+   */
+  public static String pages() {
+    try {
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return "true".equals(vm.getVMOption("UseTransparentHugePages").getValue()) ? "transparent huge pages" : "normal pages";
+    } catch (RuntimeException e) {
+      return "normal pages"; // not HotSpot on Linux: the flag does not exist
+    }
+  }
+
   /** Whoever launched the JVM set the flag (command line, JDK_JAVA_OPTIONS, a flags file). */
   static boolean chosenAtLaunch(VMOption.Origin origin) {
     return switch (origin) {

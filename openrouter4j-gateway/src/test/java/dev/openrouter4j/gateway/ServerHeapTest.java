@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ServerHeapTest {
   /** The child JVM of {@link #jvmOptionsThatNameTheFlagWin}: prints what the policy says. */
   public static void main(String[] args) {
-    System.out.println(ServerHeap.keepGrownHeap() + " | " + value());
+    System.out.println(ServerHeap.keepGrownHeap() + " | " + value() + " | " + ServerHeap.pages());
   }
 
   static String value() {
@@ -27,13 +27,27 @@ class ServerHeapTest {
   @Test
   void aServerProcessKeepsTheHeapItGrew() throws Exception {
     String out = child();
-    assertEquals("kept once grown (MaxHeapFreeRatio=100) | 100", out);
+    assertEquals("kept once grown (MaxHeapFreeRatio=100) | 100 | normal pages", out);
   }
 
   @Test
   void jvmOptionsThatNameTheFlagWin() throws Exception {
     String out = child("-XX:MaxHeapFreeRatio=70");
-    assertEquals("MaxHeapFreeRatio=70 (from the JVM options) | 70", out);
+    assertEquals("MaxHeapFreeRatio=70 (from the JVM options) | 70 | normal pages", out);
+  }
+
+  /** The banner says whether the heap is on transparent huge pages, as the JVM was launched. */
+  @Test
+  void theBannerNamesTheHeapsPages() throws Exception {
+    String mode = "";
+    try {
+      mode = java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+    } catch (java.io.IOException e) {
+      // not Linux, or no THP: the flag is refused or ignored there
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mode.contains("[madvise]") || mode.contains("[always]"), "this kernel has no THP for a process to ask for");
+    assertTrue(child("-XX:+UseTransparentHugePages").endsWith("| transparent huge pages"));
+    assertTrue(child("-XX:+UseTransparentHugePages", "-XX:-UseTransparentHugePages").endsWith("| normal pages"), "the last flag wins");
   }
 
   @Test

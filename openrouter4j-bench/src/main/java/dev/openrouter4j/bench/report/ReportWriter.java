@@ -234,7 +234,7 @@ public final class ReportWriter {
     p("The upstream is `openrouter4j simulate` across a real socket, " + s.path("simulator").asText("") + "; profile `ttft0` "
         + "answers at once, `ttft200` after 200 ms. Three paths get the same request (one user message; `stream` true or false) "
         + "at the same offered rate: **direct** to the simulator, through **this gateway** (`bin/openrouter4j serve`, "
-        + "default JVM settings), and through **Portkey** (`@portkey-ai/gateway` " + in.fact("portkey_version", "?") + " on Node.js, "
+        + "the launcher's JVM defaults, `bin/jvm-defaults`), and through **Portkey** (`@portkey-ai/gateway` " + in.fact("portkey_version", "?") + " on Node.js, "
         + "routed to the same simulator). The direct path is measured twice at each rate, before and after the gateway, "
         + "so each table also shows the method's own noise.");
     p("");
@@ -439,7 +439,7 @@ public final class ReportWriter {
     p("Resident set size (`VmRSS` in `/proc/<pid>/status`) of each server process: idle right after start, and while holding N "
         + "concurrent streams (opened at 1,000 per second, each on its own connection, to a third simulator that sends a token "
         + "every 5 s so they stay open; RSS read 2 s after the last one started). Measured before the load steps, so the heap "
-        + "growth they cause is not counted. Default JVM heap settings for the gateway.");
+        + "growth they cause is not counted. The gateway runs with the launcher's JVM defaults (`bin/jvm-defaults`: transparent huge pages where the kernel leaves them to the process).");
     p("");
     if (in.gateway().path("quick").asBoolean()) {
       p("Quick mode holds 1,000 streams only; the full run adds 10,000.");
