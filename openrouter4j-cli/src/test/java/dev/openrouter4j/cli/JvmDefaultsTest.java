@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/jvm-defaults}, the options {@code bin/openrouter4j} puts before the user's: transparent
- * huge pages for {@code serve} exactly when the kernel's mode is "madvise", and options this JVM
- * starts with.
+ * {@code bin/jvm-defaults}, the options {@code bin/openrouter4j} and {@code bench/harness} put before
+ * the user's: transparent huge pages for the servers and the harness exactly when the kernel's mode
+ * is "madvise", and options this JVM starts with.
  */
 class JvmDefaultsTest {
   static final Path SCRIPT = Path.of("..", "bin", "jvm-defaults").toAbsolutePath().normalize();
@@ -26,13 +26,14 @@ class JvmDefaultsTest {
   @TempDir Path dir;
 
   @Test
-  void serveGetsHugePagesOnlyWhenTheKernelLeavesThemToTheProcess() throws Exception {
+  void serversGetHugePagesOnlyWhenTheKernelLeavesThemToTheProcess() throws Exception {
     assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the script adds the flag on Linux only");
-    assertEquals(THP, defaults("serve", "always [madvise] never\n"));
+    for (String server : new String[] {"serve", "simulate", "harness"}) assertEquals(THP, defaults(server, "always [madvise] never\n"), server);
     assertEquals("", defaults("serve", "[always] madvise never\n"), "the kernel backs every heap already");
     assertEquals("", defaults("serve", "always madvise [never]\n"));
     assertEquals("", defaults("serve", dir.resolve("missing")), "no such file: not a kernel with THP");
     assertEquals("", defaults("chat", "always [madvise] never\n"), "short-lived commands keep the JVM's defaults");
+    assertEquals("", defaults("responses", "always [madvise] never\n"));
     assertEquals("", defaults("", "always [madvise] never\n"));
   }
 
