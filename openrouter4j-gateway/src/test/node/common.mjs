@@ -19,6 +19,9 @@ export const BREAKING_MODEL = "acme/breaks";
 export const DOWN_MODEL = "acme/down";
 /** Its only provider answers 429. */
 export const LIMITED_MODEL = "acme/limited";
+/** An embedding model on the simulated provider: unit vectors that depend on the text alone, 1 USD per million input tokens. */
+export const EMBEDDING_MODEL = "acme/embed";
+export const EMBEDDING_PRICE_PER_TOKEN = 1 / 1e6;
 
 export const API_KEY = "sk-or-test";
 

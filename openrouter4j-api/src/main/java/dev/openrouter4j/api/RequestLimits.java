@@ -1,6 +1,7 @@
 package dev.openrouter4j.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The limits the reference states for chat and Responses requests, checked on the request's JSON
+ * The limits the reference states for chat, Responses and embeddings requests, checked on the request's JSON
  * so the SDK (before sending) and the gateway (before routing) apply the same rules. Many of them
  * live only in the spec's prose (temperature 0..2, metadata 16 pairs), which a schema validator
  * would miss. The first broken rule is reported, with the field's path.
@@ -24,7 +25,8 @@ public final class RequestLimits {
 
   public enum Api {
     CHAT,
-    RESPONSES
+    RESPONSES,
+    EMBEDDINGS
   }
 
   public static final int MAX_METADATA_PAIRS = 16;
@@ -47,6 +49,7 @@ public final class RequestLimits {
     if (body == null || !body.isObject()) {
       return fail("body", "must be a JSON object");
     }
+    if (api == Api.EMBEDDINGS) return embeddings(body);
     Optional<Violation> v = api == Api.CHAT ? chatOnly(body) : responsesOnly(body);
     if (v.isPresent()) return v;
     return firstOf(
@@ -125,6 +128,66 @@ public final class RequestLimits {
       return name(format.get("name"), "text.format.name");
     }
     return range(body, "max_output_tokens", 0, Double.MAX_VALUE);
+  }
+
+  /**
+   * {@code POST /embeddings}: a model, an input in one of the schema's shapes (a non-empty string;
+   * a non-empty array of non-empty strings, of token ids, of token-id arrays, or of items with
+   * {@code content} parts), {@code dimensions} at least 1, {@code encoding_format} float or base64.
+   */
+  private static Optional<Violation> embeddings(JsonNode body) {
+    JsonNode model = body.get("model");
+    if (model == null || model.isNull()) return fail("model", "is required");
+    if (!model.isTextual() || model.asText().isBlank()) return fail("model", "must be a model id");
+    JsonNode format = body.get("encoding_format");
+    if (format != null && !format.isNull() && !(format.isTextual() && (format.asText().equals("float") || format.asText().equals("base64")))) {
+      return fail("encoding_format", "must be float or base64");
+    }
+    JsonNode dimensions = body.get("dimensions");
+    if (dimensions != null && !dimensions.isNull() && !(dimensions.isIntegralNumber() && dimensions.asLong() >= 1)) {
+      return fail("dimensions", "must be an integer of at least 1");
+    }
+    return embeddingsInput(body.get("input")).or(() -> maxLength(body, "user", MAX_ID_LENGTH)).or(() -> provider(body.get("provider")));
+  }
+
+  private static Optional<Violation> embeddingsInput(JsonNode input) {
+    if (input == null || input.isNull()) return fail("input", "is required");
+    if (input.isTextual()) return input.asText().isEmpty() ? fail("input", "must not be empty") : Optional.empty();
+    if (!input.isArray()) return fail("input", "must be a string or an array");
+    if (input.isEmpty()) return fail("input", "must contain at least one item");
+    JsonNodeType kind = input.get(0).getNodeType();
+    for (int i = 0; i < input.size(); i++) {
+      JsonNode item = input.get(i);
+      String at = "input[" + i + "]";
+      if (item.getNodeType() != kind) {
+        return fail(at, "must be of the same kind as input[0]: all strings, all token ids, all arrays of token ids or all items with content");
+      }
+      switch (kind) {
+        case STRING -> {
+          if (item.asText().isEmpty()) return fail(at, "must not be empty");
+        }
+        case NUMBER -> {
+          if (!item.isIntegralNumber()) return fail(at, "must be a token id (an integer)");
+        }
+        case ARRAY -> {
+          if (item.isEmpty()) return fail(at, "must contain at least one token id");
+          for (JsonNode token : item) {
+            if (!token.isIntegralNumber()) return fail(at, "must contain only token ids (integers)");
+          }
+        }
+        case OBJECT -> {
+          JsonNode content = item.get("content");
+          if (content == null || !content.isArray() || content.isEmpty()) return fail(at + ".content", "must be a non-empty array of parts");
+          for (int j = 0; j < content.size(); j++) {
+            if (!content.get(j).path("type").isTextual()) return fail(at + ".content[" + j + "].type", "is required");
+          }
+        }
+        default -> {
+          return fail(at, "must be a string, a token id, an array of token ids or an item with content");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Violation> metadata(JsonNode metadata) {

@@ -47,11 +47,15 @@ class RequestLimitsTest {
         "\"metadata\":{\"n\":5} | metadata.n",
       })
   void eachBrokenLimitNamesItsField(String fields, String field) throws Exception {
-    Optional<RequestLimits.Violation> v = chat(fields);
+    assertViolation(chat(fields), field, fields);
+  }
+
+  /** {@code v} names {@code field}, or is empty when {@code field} is "none". */
+  static void assertViolation(Optional<RequestLimits.Violation> v, String field, String input) {
     if (field.equals("none")) {
       assertEquals(Optional.empty(), v);
     } else {
-      assertTrue(v.isPresent(), "expected a violation for " + fields);
+      assertTrue(v.isPresent(), "expected a violation for " + input);
       assertEquals(field, v.get().field(), v.get().toString());
     }
   }
@@ -98,5 +102,42 @@ class RequestLimitsTest {
   @Test
   void aBodyThatIsNotAnObjectIsRefused() throws Exception {
     assertEquals("body", RequestLimits.check(Json.mapper().readTree("[1]"), Api.CHAT).orElseThrow().field());
+  }
+
+  static Optional<RequestLimits.Violation> embeddings(String body) throws Exception {
+    return RequestLimits.check(Json.mapper().readTree(body), Api.EMBEDDINGS);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"model\":\"m\",\"input\":\"hello\"} | none",
+        "{\"model\":\"m\",\"input\":[\"a\",\"b\"],\"dimensions\":256,\"encoding_format\":\"base64\"} | none",
+        "{\"model\":\"m\",\"input\":[1,2,3]} | none",
+        "{\"model\":\"m\",\"input\":[[1,2],[3]]} | none",
+        "{\"model\":\"m\",\"input\":[{\"content\":[{\"type\":\"text\",\"text\":\"a\"}]}]} | none",
+        "{\"input\":\"hello\"} | model",
+        "{\"model\":\" \",\"input\":\"hello\"} | model",
+        "{\"model\":\"m\"} | input",
+        "{\"model\":\"m\",\"input\":\"\"} | input",
+        "{\"model\":\"m\",\"input\":[]} | input",
+        "{\"model\":\"m\",\"input\":{\"text\":\"a\"}} | input",
+        "{\"model\":\"m\",\"input\":[\"a\",\"\"]} | input[1]",
+        "{\"model\":\"m\",\"input\":[\"a\",1]} | input[1]",
+        "{\"model\":\"m\",\"input\":[1.5]} | input[0]",
+        "{\"model\":\"m\",\"input\":[[1],[]]} | input[1]",
+        "{\"model\":\"m\",\"input\":[[1,\"x\"]]} | input[0]",
+        "{\"model\":\"m\",\"input\":[{\"content\":[]}]} | input[0].content",
+        "{\"model\":\"m\",\"input\":[{\"content\":[{\"text\":\"a\"}]}]} | input[0].content[0].type",
+        "{\"model\":\"m\",\"input\":[true]} | input[0]",
+        "{\"model\":\"m\",\"input\":\"a\",\"dimensions\":0} | dimensions",
+        "{\"model\":\"m\",\"input\":\"a\",\"dimensions\":1.5} | dimensions",
+        "{\"model\":\"m\",\"input\":\"a\",\"encoding_format\":\"int8\"} | encoding_format",
+        "{\"model\":\"m\",\"input\":\"a\",\"provider\":{\"orderr\":[]}} | provider.orderr",
+        "{\"model\":\"m\",\"input\":\"a\",\"temperature\":9} | none",
+      })
+  void embeddingsRequestsFollowTheSchemasShapes(String body, String field) throws Exception {
+    assertViolation(embeddings(body), field, body);
   }
 }

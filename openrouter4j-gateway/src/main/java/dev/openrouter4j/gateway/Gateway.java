@@ -2,6 +2,7 @@ package dev.openrouter4j.gateway;
 
 import dev.openrouter4j.gateway.chat.Accounting;
 import dev.openrouter4j.gateway.chat.Dialect;
+import dev.openrouter4j.gateway.chat.EmbeddingsHandler;
 import dev.openrouter4j.gateway.chat.GenerationHandler;
 import dev.openrouter4j.gateway.config.GatewayConfig;
 import dev.openrouter4j.gateway.account.AccountServices;
@@ -205,8 +206,10 @@ public final class Gateway {
               dialect, vertx, auth, config.server().maxBodyBytes(), planner, providers::get, stats, sticky, metrics,
               options.processingInterval(), accounting, options.chatRelay()));
     }
+    routes.put("embeddings", new EmbeddingsHandler(auth, config.server().maxBodyBytes(), planner, providers::get, stats, metrics, accounting));
     ModelsHandler models = new ModelsHandler(config, stats);
     routes.put("models", models::list);
+    routes.put("embeddings_models", models::embeddingsModels);
     routes.put("models_count", models::count);
     routes.put("model", models::model);
     routes.put("endpoints", models::endpoints);

@@ -75,6 +75,9 @@ class OfficialClientsTest {
           endpoints: [{ provider: sim-down }]
         - id: acme/limited
           endpoints: [{ provider: sim-limited }]
+        - id: acme/embed
+          output_modalities: [embeddings]
+          endpoints: [{ provider: sim, pricing: { prompt: 1 } }]
         - id: standin/gpt
           endpoints: [{ provider: openai-standin, upstream_model: gpt-standin, pricing: { prompt: 1, completion: 2 }, supports: [tools, response_format] }]
         - id: standin/claude

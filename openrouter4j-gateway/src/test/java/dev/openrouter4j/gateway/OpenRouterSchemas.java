@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Responses stream event against the schema {@code StreamEvents}' discriminator maps its {@code
  * type} to, a chat body against {@code ChatResult} and a chat stream chunk against {@code
  * ChatStreamChunk} (the {@code data} of {@code ResponsesStreamingResponse} and {@code
- * ChatStreamingResponse}). {@code $ref}s resolve within the document.
+ * ChatStreamingResponse}), and an embeddings body against the schema {@code /embeddings} writes inline. {@code $ref}s resolve within the document.
  *
  * <p>One departure from the document, a slip in it: {@code ContentPartAddedEvent} and {@code
  * ContentPartDoneEvent} are {@code allOf} a base whose {@code part} is output_text or refusal and
@@ -46,6 +46,9 @@ public final class OpenRouterSchemas {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
   private static final Map<String, String> RESPONSES_EVENTS = eventSchemas();
+
+  /** The name the {@code POST /embeddings} 200 answer's inline schema is filed under. */
+  static final String EMBEDDINGS_RESULT = "openrouter4j.EmbeddingsResult";
 
   private OpenRouterSchemas() {}
 
@@ -65,6 +68,10 @@ public final class OpenRouterSchemas {
       require(chat.at("/application~1json/schema/$ref").asText().equals("#/components/schemas/ChatResult"), "chat json");
       require(chat.at("/text~1event-stream/schema/$ref").asText().equals("#/components/schemas/ChatStreamingResponse"), "chat sse");
       ObjectNode components = (ObjectNode) spec.get("components");
+      // the embeddings answer's schema is written inline in its operation: filed here under a name of our own
+      JsonNode embeddings = spec.at("/paths/~1embeddings/post/responses/200/content/application~1json/schema");
+      require(embeddings.path("properties").has("data") && embeddings.has("example"), "embeddings json");
+      ((ObjectNode) components.get("schemas")).set(EMBEDDINGS_RESULT, embeddings.deepCopy());
       // allOf is an intersection, so the base's narrower part wins; read the extension as the override it is
       for (String event : List.of("ContentPartAddedEvent", "ContentPartDoneEvent")) {
         JsonNode part = components.at("/schemas/" + event + "/allOf/1/properties/part");
@@ -129,6 +136,16 @@ public final class OpenRouterSchemas {
 
   public static void assertValidChatResult(JsonNode result) {
     assertValid("ChatResult", result);
+  }
+
+  /** An embeddings answer against the schema {@code POST /embeddings} documents for its 200. */
+  public static void assertValidEmbeddingsResult(JsonNode result) {
+    assertValid(EMBEDDINGS_RESULT, result);
+  }
+
+  /** The example answer the spec gives for {@code POST /embeddings}: OpenAI's format, as an upstream writes it. */
+  public static String embeddingsExample() {
+    return COMPONENTS.at("/schemas/" + EMBEDDINGS_RESULT.replace("/", "~1") + "/example").toString();
   }
 
   public static void assertValidChatChunk(JsonNode chunk) {

@@ -28,7 +28,7 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The harness's SDK client's {@link HttpClient}: sends through a real JDK client and keeps a copy
- * of every successful {@code /chat/completions} and {@code /responses} answer the SDK read to the
+ * of every successful {@code /chat/completions}, {@code /responses} and {@code /embeddings} answer the SDK read to the
  * end, so {@link #check} can hold each body, or each streamed chunk or event, against the schemas
  * (OpenRouter's; for Responses also Open Responses' and the stream's state machine). The SDK's typed reads
  * are lenient by design; this sees the bytes the gateway wrote.
@@ -61,6 +61,8 @@ final class SchemaCheckingHttpClient extends HttpClient {
         if (sse && ended) ResponsesStreamChecker.checkSse(s.body());
         else if (sse) ResponsesStreamChecker.events(s.body(), true, false);
         else if (s.whole()) ResponsesSchemas.assertValidResponse(parse(s.body()));
+      } else if (path.endsWith("/embeddings") && s.whole()) {
+        OpenRouterSchemas.assertValidEmbeddingsResult(parse(s.body()));
       } else {
         continue;
       }

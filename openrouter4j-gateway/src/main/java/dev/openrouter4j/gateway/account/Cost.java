@@ -33,6 +33,17 @@ public record Cost(double total, Double promptCost, Double completionCost) {
     return new Cost(round(prompt + completion + pricing.request()), round(prompt), round(completion));
   }
 
+  /**
+   * What an embedding costs: its input tokens at the prompt price plus the per-request price, or
+   * what its upstream reported when it is priced {@code upstream}. No zero-completion insurance: an
+   * embedding has no completion, and the answer is whole or it is not given.
+   */
+  public static Cost ofEmbedding(Pricing pricing, long promptTokens, Double reportedCost) {
+    if (pricing.upstream()) return new Cost(reportedCost == null || !(reportedCost > 0) ? 0 : round(reportedCost), null, null);
+    double prompt = Math.max(0, promptTokens) * pricing.prompt() / PER_MILLION;
+    return new Cost(round(prompt + pricing.request()), round(prompt), 0.0);
+  }
+
   /** Credits are kept to a tenth of a micro-dollar; more digits are float noise. */
   private static double round(double usd) {
     return Math.round(usd * 1e10) / 1e10;

@@ -47,6 +47,10 @@ public final class Accounting {
   /** The management key makes no generations; a key with a rate takes one request from its bucket. */
   Future<Void> admit(Exchange x, Authenticator.Caller caller) {
     x.caller = caller;
+    return admit(caller);
+  }
+
+  private Future<Void> admit(Authenticator.Caller caller) {
     if (caller.isManagement()) {
       return Future.failedFuture(new ApiError(403, "A management key cannot make generations: use an API key", Map.of("error_type", "forbidden"), -1));
     }
@@ -72,9 +76,13 @@ public final class Accounting {
 
   /** Holds the request's worst-case cost of the key's credit, or fails with 402. */
   Future<Void> reserve(Exchange x) {
+    return reserve(x, x.caller == null || x.caller.key() == null ? null : estimate(x));
+  }
+
+  /** Holds {@code estimate} (null: the caller has no key, nothing to hold) of the key's credit, or fails with 402. */
+  Future<Void> reserve(Exchange x, Estimate estimate) {
     ApiKey key = x.caller == null ? null : x.caller.key();
     if (key == null) return Future.succeededFuture();
-    Estimate estimate = estimate(x);
     x.estimate = estimate.usd();
     if (key.limit() == null) {
       x.reservation = new CreditLedger.Reservation(null, key.hash(), 0);
@@ -115,6 +123,10 @@ public final class Accounting {
 
   /** OpenRouter's 402 wording (tokens asked for and affordable), plus the dollars needed and available. */
   static String insufficient(Estimate e, double availableUsd) {
+    if (e.completionTokens() == 0 && !e.unknown()) {
+      return String.format(Locale.ROOT,
+          "This request requires more credits: it may cost up to $%.6f and the key has $%.6f left of its limit", e.usd(), availableUsd);
+    }
     if (e.unknown()) {
       return String.format(Locale.ROOT,
           "This request requires more credits: the key has $%.6f left of its limit, and the upstream prices the answer only once it is given",
@@ -158,6 +170,34 @@ public final class Accounting {
   }
 
   /**
+   * An embeddings request's worst case on any of its candidates: {@code promptTokens} at the prompt
+   * price plus the per-request price; nothing to complete. A candidate priced {@code upstream} asks
+   * for {@link #SOME_CREDIT}, as for chat.
+   */
+  static Estimate embeddingsEstimate(Exchange x, long promptTokens) {
+    double worst = 0;
+    boolean upstreamPriced = false;
+    for (Candidate c : x.plan.attempts()) {
+      Pricing p = c.endpoint().pricing();
+      if (p.upstream()) upstreamPriced = true;
+      else worst = Math.max(worst, promptTokens * p.prompt() / 1_000_000.0 + p.request());
+    }
+    if (upstreamPriced && worst < SOME_CREDIT) return new Estimate(SOME_CREDIT, 0, 0, true);
+    return new Estimate(Math.ceil(worst * 1e10) / 1e10, 0, 0, false);
+  }
+
+  /**
+   * An embeddings answer was given: queue its record (input tokens, no completion, no finish
+   * reason) and settle {@code cost}, once.
+   */
+  void completeEmbeddings(Exchange x, long promptTokens, double cost, long endNanos) {
+    if (x.accounted) return;
+    x.accounted = true;
+    long latencyMs = (endNanos - x.startNanos) / 1_000_000;
+    record(x, x.served.model(), x.served.providerId(), promptTokens, 0, 0, 0, cost, latencyMs, latencyMs, null, false, false);
+  }
+
+  /**
    * The answer is over: queue its record and settle its cost, once. The cost is what the usage
    * object says. A {@code cancelled} answer (its client left mid-answer, or its background run was
    * cancelled) is recorded with {@code cancelled} and no finish reason, and charged for what was
@@ -170,27 +210,35 @@ public final class Accounting {
     String finish = cancelled ? null : failed ? "error" : x.finishReason;
     double cost = x.generation.cost(usage, finish).total();
     var c = x.served;
+    long latencyMs = (x.firstContentNanos - x.startNanos) / 1_000_000;
+    record(x, c.model(), c.providerId(),
+        usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(),
+        usage == null ? 0 : usage.cachedTokens(), usage == null ? 0 : usage.reasoningTokens(),
+        cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, failed, cancelled);
+    return usage;
+  }
+
+  /** Queues the generation record of {@code x}'s served attempt (after its failed ones) and settles its reservation at {@code cost}. */
+  private void record(
+      Exchange x, String model, String provider, long promptTokens, long completionTokens, long cachedTokens, long reasoningTokens,
+      double cost, long latencyMs, long generationTimeMs, String finish, boolean failed, boolean cancelled) {
     List<GenerationRecord.Attempt> attempts = new ArrayList<>();
     for (Exchange.Attempt a : x.attempts) attempts.add(new GenerationRecord.Attempt(a.provider(), a.model(), a.status(), a.latencyMs()));
-    long latencyMs = (x.firstContentNanos - x.startNanos) / 1_000_000;
-    attempts.add(new GenerationRecord.Attempt(c.providerId(), c.model(), failed ? 502 : 200, latencyMs));
+    attempts.add(new GenerationRecord.Attempt(provider, model, failed ? 502 : 200, latencyMs));
     String keyHash = x.caller == null ? Authenticator.LOCAL : x.caller.keyHash();
     GenerationRecord record =
         new GenerationRecord(
-            x.generation.id(), keyHash, c.model(), c.providerId(),
-            usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(),
-            usage == null ? 0 : usage.cachedTokens(), usage == null ? 0 : usage.reasoningTokens(),
-            cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, x.stream, cancelled, accounts.clock().instant(), attempts);
+            x.generation.id(), keyHash, model, provider, promptTokens, completionTokens, cachedTokens, reasoningTokens,
+            cost, latencyMs, generationTimeMs, finish, x.stream, cancelled, accounts.clock().instant(), attempts);
     CreditLedger.Reservation reservation = x.reservation;
     x.reservation = null;
     boolean queued = accounts.writer().offer(record);
-    if (queued && reservation == null) return usage;
+    if (queued && reservation == null) return;
     track(() -> {
       if (!queued) accounts.writer().write(record); // the queue is full: wait for room here, not on the event loop
       if (reservation != null) accounts.ledger().settle(reservation, cost);
       return null;
     });
-    return usage;
   }
 
   /**

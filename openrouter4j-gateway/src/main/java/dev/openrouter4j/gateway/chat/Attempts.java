@@ -41,17 +41,25 @@ final class Attempts {
   }
 
   Future<Opened> run(Exchange x) {
-    List<Candidate> candidates = x.plan.attempts();
-    boolean allowFallbacks = x.request.provider() == null || !Boolean.FALSE.equals(x.request.provider().allowFallbacks());
-    return next(x, candidates, 0, allowFallbacks, new ArrayList<>());
+    return run(x, x.request.provider(), c -> open(x, c));
   }
 
-  private Future<Opened> next(Exchange x, List<Candidate> candidates, int i, boolean allowFallbacks, List<UpstreamException> failures) {
+  /**
+   * The plan's candidates in order through {@code attempt} (one upstream call each, however it is
+   * made), with the fallback rules above; {@code preferences} may forbid falling back.
+   */
+  <T> Future<T> run(Exchange x, dev.openrouter4j.api.ProviderPreferences preferences, Function<Candidate, Future<T>> attempt) {
+    boolean allowFallbacks = preferences == null || !Boolean.FALSE.equals(preferences.allowFallbacks());
+    return next(x, x.plan.attempts(), 0, allowFallbacks, new ArrayList<>(), attempt);
+  }
+
+  private <T> Future<T> next(
+      Exchange x, List<Candidate> candidates, int i, boolean allowFallbacks, List<UpstreamException> failures, Function<Candidate, Future<T>> attempt) {
     if (x.isAbandoned()) return Future.failedFuture(new ApiError(499, "client closed the request"));
     if (i >= candidates.size()) return Future.failedFuture(exhausted(x, failures));
     Candidate c = candidates.get(i);
     long started = clockMillis.getAsLong();
-    return attempt(x, c)
+    return attempt.apply(c)
         .recover(
             t -> {
               // stopped by the client (or a cancelled background run): not the endpoint's failure
@@ -63,11 +71,11 @@ final class Attempts {
               if (FallbackPolicy.shouldFallBack(u.status())) stats.recordFailure(c.endpointKey(), now);
               if (!allowFallbacks) return Future.failedFuture(exhausted(x, failures));
               int skipTo = u.retryable() ? i + 1 : firstOfNextModel(candidates, i);
-              return next(x, candidates, skipTo, true, failures);
+              return next(x, candidates, skipTo, true, failures, attempt);
             });
   }
 
-  private Future<Opened> attempt(Exchange x, Candidate c) {
+  private Future<Opened> open(Exchange x, Candidate c) {
     Provider provider = providers.apply(c.providerId());
     if (provider == null) return Future.failedFuture(UpstreamException.unreachable("provider " + c.providerId() + " is not running"));
     // the relay fast path: the chat format in and out (the generation as this attempt would answer it)

@@ -89,6 +89,14 @@ final class Exchange {
     this.startNanos = startNanos;
   }
 
+  /** The exchange of a request that has just arrived: its body paused until read, and abandoned when its client goes. */
+  static Exchange open(HttpServerRequest http) {
+    Exchange x = new Exchange(http, System.nanoTime());
+    http.pause();
+    http.response().closeHandler(v -> x.abandon());
+    return x;
+  }
+
   Future<Void> abandonedFuture() {
     return abandoned.future();
   }

@@ -80,13 +80,8 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest http) {
-    Exchange x = new Exchange(http, System.nanoTime());
-    http.pause();
-    http.response().closeHandler(v -> x.abandon());
-    authenticator
-        .authenticate(http)
-        .compose(caller -> accounting.admit(x, caller))
-        .compose(v -> BodyReader.read(http, maxBodyBytes))
+    Exchange x = Exchange.open(http);
+    admitAndRead(x, authenticator, accounting, maxBodyBytes)
         .compose(body -> validate(x, body))
         .map(request -> plan(x, request))
         .compose(plan -> accounting.reserve(x))
@@ -95,6 +90,14 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
         .compose(opened -> translate(x, opened))
         .onSuccess(v -> observe(x, x.endedByClientLeaving ? 499 : 200))
         .onFailure(t -> fail(x, t));
+  }
+
+  /** The first stages of every generation request: authenticate, admit (rate limit), read the body (413 past {@code maxBodyBytes}). */
+  static Future<Buffer> admitAndRead(Exchange x, Authenticator authenticator, Accounting accounting, long maxBodyBytes) {
+    return authenticator
+        .authenticate(x.http)
+        .compose(caller -> accounting.admit(x, caller))
+        .compose(v -> BodyReader.read(x.http, maxBodyBytes));
   }
 
   private Future<ChatRequest> validate(Exchange x, Buffer body) {
@@ -108,13 +111,18 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     x.stream = x.api.stream();
     long now = System.currentTimeMillis() / 1000;
     x.generation = new Generation(Generation.newId(now), now, null, null, null);
+    x.forwardHeaders = forwardedHeaders(x.http);
+    return x.request;
+  }
+
+  /** The client headers worth forwarding to an upstream that reads them. */
+  static Map<String, String> forwardedHeaders(HttpServerRequest http) {
     Map<String, String> forward = new LinkedHashMap<>();
     for (String name : FORWARDED) {
-      String value = x.http.getHeader(name);
+      String value = http.getHeader(name);
       if (value != null) forward.put(name, value);
     }
-    x.forwardHeaders = forward;
-    return x.request;
+    return forward;
   }
 
   private Object plan(Exchange x, ChatRequest r) {
@@ -294,11 +302,16 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
       }
       return;
     }
+    send(x.http, error);
+  }
+
+  /** Answers with {@code error}; a refused body still arriving (413) is stopped (HTTP/2: the stream is reset; HTTP/1: the connection closed). */
+  static void send(HttpServerRequest http, ApiError error) {
+    var r = http.response();
     error.send(r).onComplete(v -> {
-      if (error.status() == 413 && !x.http.isEnded()) {
-        // the refused body is still arriving: stop it (HTTP/2: reset the stream; HTTP/1: the connection)
-        if (x.http.version() == io.vertx.core.http.HttpVersion.HTTP_2) r.reset(0);
-        else x.http.connection().close();
+      if (error.status() == 413 && !http.isEnded()) {
+        if (http.version() == io.vertx.core.http.HttpVersion.HTTP_2) r.reset(0);
+        else http.connection().close();
       }
     });
   }

@@ -22,7 +22,7 @@ final class ConfigReader {
   static final List<String> STORAGE_KEYS = List.of("url");
   static final List<String> PROVIDER_KEYS =
       List.of("id", "kind", "base_url", "api_key", "timeout_ms", "data_collection", "zdr", "options", "responses");
-  static final List<String> MODEL_KEYS = List.of("id", "name", "context_length", "endpoints");
+  static final List<String> MODEL_KEYS = List.of("id", "name", "context_length", "output_modalities", "endpoints");
   static final List<String> ENDPOINT_KEYS =
       List.of("provider", "upstream_model", "quantization", "pricing", "supports", "max_completion_tokens");
   /** The kinds whose answers may carry OpenRouter's {@code usage.cost}: OpenRouter, or an OpenAI-compatible gateway like this one. */
@@ -125,9 +125,19 @@ final class ConfigReader {
       if (endpointItems.isEmpty()) throw endpointsNode.error(endpointsNode.path() + " must list at least one endpoint");
       List<EndpointConfig> endpoints = new ArrayList<>();
       for (YamlNode e : endpointItems) endpoints.add(endpoint(e, providers));
-      models.add(new ModelConfig(id, m.string("name", id), m.optionalPositiveInt("context_length"), endpoints));
+      models.add(new ModelConfig(id, m.string("name", id), m.optionalPositiveInt("context_length"), endpoints, outputModalities(m)));
     }
     return models;
+  }
+
+  private static List<String> outputModalities(YamlMap m) {
+    YamlNode node = m.get("output_modalities");
+    if (node == null || node.isNull()) return ModelConfig.TEXT;
+    List<YamlNode> items = node.asList();
+    if (items.isEmpty()) throw node.error(node.path() + " must list at least one modality (" + String.join(", ", ModelConfig.OUTPUT_MODALITIES) + ")");
+    List<String> modalities = new ArrayList<>();
+    for (YamlNode item : items) modalities.add(item.asOneOf(ModelConfig.OUTPUT_MODALITIES));
+    return modalities;
   }
 
   private static EndpointConfig endpoint(YamlNode item, Map<String, ProviderConfig> providers) {

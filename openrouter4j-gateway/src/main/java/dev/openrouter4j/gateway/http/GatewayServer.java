@@ -15,7 +15,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
   /** OpenRouter's older path of the Responses API, still served there. */
   static final String ALPHA_RESPONSES = "/api/alpha/responses";
 
-  /** The handlers, by route name: chat, responses, models, models_count, model, endpoints, providers, metrics. */
+  /** The handlers, by route name: chat, responses, embeddings, models, embeddings_models, models_count, model, endpoints, providers, metrics, …. */
   private final Map<String, Handler<HttpServerRequest>> handlers;
 
   public GatewayServer(Map<String, Handler<HttpServerRequest>> handlers) {
@@ -57,6 +57,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
       return switch (path) {
         case "/chat/completions" -> "chat";
         case "/responses" -> "responses";
+        case "/embeddings" -> "embeddings";
         case "/keys" -> "keys_create";
         default -> path.startsWith("/responses/") && path.endsWith("/cancel") && segments(path) == 3 ? "response_cancel" : null;
       };
@@ -79,6 +80,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
     }
     if (path.equals("/metrics")) return "metrics";
     if (path.equals("/models")) return "models";
+    if (path.equals("/embeddings/models")) return "embeddings_models";
     if (path.equals("/models/count")) return "models_count";
     if (path.equals("/providers")) return "providers";
     if (path.startsWith("/model/") && segments(path) == 3) return "model";
@@ -89,7 +91,7 @@ public final class GatewayServer implements Handler<HttpServerRequest> {
   private static boolean knownPath(String path) {
     return path.equals("/chat/completions") || path.equals("/responses") || path.startsWith("/responses/") || path.startsWith("/models") || path.equals("/providers")
         || path.equals("/keys") || path.startsWith("/keys/") || path.equals("/key") || path.equals("/credits") || path.equals("/generation")
-        || path.equals("/activity");
+        || path.equals("/activity") || path.equals("/embeddings") || path.equals("/embeddings/models");
   }
 
   private static int segments(String path) {

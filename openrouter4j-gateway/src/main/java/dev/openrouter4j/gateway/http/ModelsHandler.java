@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * The catalogue endpoints, built from the configuration with the SDK's own wire records (so the
- * shapes are defined once): {@code GET /models}, {@code /models/count}, {@code
+ * shapes are defined once): {@code GET /models}, {@code /models/count}, {@code /embeddings/models}, {@code
  * /model/{author}/{slug}}, {@code /models/{author}/{slug}/endpoints} and {@code /providers}. Prices
  * are USD per token as decimal strings, as OpenRouter gives them. Wildcard entries ({@code
  * openai/*}) serve ids that cannot be listed, so they are left out of lists.
@@ -40,7 +40,8 @@ public final class ModelsHandler {
   static final List<String> BASE_PARAMETERS =
       List.of("max_tokens", "temperature", "top_p", "stop", "frequency_penalty", "presence_penalty", "seed");
 
-  private static final Architecture TEXT = new Architecture("text->text", List.of("text"), List.of("text"), "Other", null, null);
+  /** {@code limit} of {@code /embeddings/models} at most. */
+  static final int MAX_LIMIT = 1000;
 
   private final GatewayConfig config;
   private final EndpointStats stats;
@@ -51,13 +52,56 @@ public final class ModelsHandler {
     this.stats = stats;
   }
 
+  /** {@code GET /models}: the text models, unless {@code output_modalities} names others or {@code all}. */
   public void list(HttpServerRequest request) {
-    List<Model> models = listed().stream().map(this::model).toList();
+    List<Model> models = listed(outputModalities(request)).stream().map(this::model).toList();
     send(request, new ModelsList(models, new ModelsList.Links(null, null), models.size(), null));
   }
 
   public void count(HttpServerRequest request) {
-    send(request, DataEnvelope.of(ModelsCount.of(listed().size())));
+    send(request, DataEnvelope.of(ModelsCount.of(listed(outputModalities(request)).size())));
+  }
+
+  /** {@code GET /embeddings/models}: the embedding models, all of them or the page {@code offset} and {@code limit} give. */
+  public void embeddingsModels(HttpServerRequest request) {
+    List<ModelConfig> all = listed(Set.of(ModelConfig.EMBEDDINGS));
+    Integer offset = intParam(request, "offset", 0, Integer.MAX_VALUE);
+    Integer limit = intParam(request, "limit", 1, MAX_LIMIT);
+    int from = offset == null ? 0 : Math.min(offset, all.size());
+    int to = offset == null && limit == null ? all.size() : (int) Math.min(all.size(), (long) from + (limit == null ? 500 : limit));
+    List<Model> models = all.subList(from, to).stream().map(this::model).toList();
+    send(request, new ModelsList(models, new ModelsList.Links(null, null), all.size(), null));
+  }
+
+  /**
+   * The {@code output_modalities} a list asks for: {@code text} when not given, null for {@code
+   * all}; a modality that does not exist is the client's 400.
+   */
+  private static Set<String> outputModalities(HttpServerRequest request) {
+    String param = request.getParam("output_modalities");
+    if (param == null || param.isBlank()) return Set.copyOf(ModelConfig.TEXT);
+    if (param.strip().equals("all")) return null;
+    Set<String> asked = new LinkedHashSet<>();
+    for (String m : param.split(",")) {
+      String modality = m.strip();
+      if (!ModelConfig.OUTPUT_MODALITIES.contains(modality)) {
+        throw ApiError.invalidField("output_modalities", "must be all or a comma-separated list of " + String.join(", ", ModelConfig.OUTPUT_MODALITIES) + ", got '" + modality + "'");
+      }
+      asked.add(modality);
+    }
+    return asked;
+  }
+
+  private static Integer intParam(HttpServerRequest request, String name, int min, int max) {
+    String value = request.getParam(name);
+    if (value == null || value.isBlank()) return null;
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) return n;
+    } catch (NumberFormatException notANumber) {
+      // the message below
+    }
+    throw ApiError.invalidField(name, "must be an integer from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", got '" + value + "'");
   }
 
   public void model(HttpServerRequest request) {
@@ -81,7 +125,7 @@ public final class ModelsHandler {
           percentiles(key, now, true), percentiles(key, now, false),
           s != null && s.outage() ? -1 : 0, false, null));
     }
-    send(request, DataEnvelope.of(new ModelEndpoints(m.id(), m.name(), created, m.name(), TEXT, endpoints, null)));
+    send(request, DataEnvelope.of(new ModelEndpoints(m.id(), m.name(), created, m.name(), architecture(m), endpoints, null)));
   }
 
   public void providers(HttpServerRequest request) {
@@ -91,8 +135,17 @@ public final class ModelsHandler {
     send(request, DataEnvelope.of(providers));
   }
 
-  private List<ModelConfig> listed() {
-    return config.models().stream().filter(m -> !m.isPattern()).toList();
+  /** The listable models (not patterns) with one of {@code modalities} among their outputs; null: all. */
+  private List<ModelConfig> listed(Set<String> modalities) {
+    return config.models().stream()
+        .filter(m -> !m.isPattern())
+        .filter(m -> modalities == null || m.outputModalities().stream().anyMatch(modalities::contains))
+        .toList();
+  }
+
+  /** Text in; out what the model produces, in OpenRouter's {@code modality} notation ({@code text->embeddings}). */
+  static Architecture architecture(ModelConfig m) {
+    return new Architecture("text->" + String.join("+", m.outputModalities()), List.of("text"), m.outputModalities(), "Other", null, null);
   }
 
   private ModelConfig find(String path, String prefix) {
@@ -106,7 +159,7 @@ public final class ModelsHandler {
   private Model model(ModelConfig m) {
     Integer max = m.endpoints().isEmpty() ? null : m.endpoints().get(0).maxCompletionTokens();
     return new Model(
-        m.id(), m.id(), m.name(), created, m.name(), m.contextLength(), TEXT, pricing(cheapest(m)),
+        m.id(), m.id(), m.name(), created, m.name(), m.contextLength(), architecture(m), pricing(cheapest(m)),
         new TopProvider(false, m.contextLength(), max, null), null, parameters(m.endpoints()), null, null,
         new Model.Links("/api/v1/models/" + m.id() + "/endpoints", null), null, null, null, null, null, null, null);
   }

@@ -159,6 +159,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aModelSaysWhatItOutputsTextUnlessToldOtherwise() {
+    GatewayConfig config = parse("""
+        providers: [{ id: p, kind: simulated }]
+        models:
+          - { id: a/chat, endpoints: [{ provider: p }] }
+          - { id: a/embed, output_modalities: [embeddings], endpoints: [{ provider: p }] }
+          - { id: a/both, output_modalities: [text, image], endpoints: [{ provider: p }] }
+        """);
+    assertEquals(List.of("text"), config.models().get(0).outputModalities());
+    assertEquals(List.of("embeddings"), config.models().get(1).outputModalities());
+    assertTrue(config.models().get(1).outputs(ModelConfig.EMBEDDINGS));
+    assertEquals(List.of("text", "image"), config.models().get(2).outputModalities());
+  }
+
+  @Test
   void modelIdsMayBePatterns() {
     GatewayConfig config = parse("""
         providers: [{ id: p, kind: simulated }]

@@ -24,5 +24,7 @@ class ConfigReadmeExampleTest {
     assertEquals("meta-llama/llama-3.1-8b-instruct", config.models().get(0).id());
     assertEquals("llama3.1:8b", config.models().get(0).endpoints().get(0).upstreamModel());
     assertTrue(config.models().get(1).isPattern());
+    assertEquals(java.util.List.of("embeddings"), config.models().get(2).outputModalities());
+    assertEquals(java.util.List.of("text"), config.models().get(0).outputModalities());
   }
 }

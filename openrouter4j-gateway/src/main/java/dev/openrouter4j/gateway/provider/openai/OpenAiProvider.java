@@ -10,6 +10,7 @@ import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.gateway.config.ProviderConfig;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.provider.BufferedUpstreamCall;
+import dev.openrouter4j.gateway.provider.EmbeddingsUpstreamRequest;
 import dev.openrouter4j.gateway.provider.EventLoopClients;
 import dev.openrouter4j.gateway.provider.Provider;
 import dev.openrouter4j.gateway.provider.SseUpstreamCall;
@@ -41,6 +42,8 @@ import java.util.function.Consumer;
  * client speaks it ({@link UpstreamRequest#responses()}), the client's Responses request goes to
  * {@code {base_url}/responses} as it is, under the same field rules, instead of the canonical chat
  * request to {@code /chat/completions}; {@link ResponsesEventDecoder} reads the answer.
+ *
+ * <p>Embeddings go to {@code {base_url}/embeddings}, the client's request with the endpoint's model.
  */
 public final class OpenAiProvider implements Provider {
   /** OpenRouter-only request fields that a plain OpenAI-compatible server rejects. */
@@ -69,6 +72,10 @@ public final class OpenAiProvider implements Provider {
   private final Set<String> removed;
   /** Top-level keys of the client's Responses request that this upstream does not get as they are. */
   private final Set<String> responsesRemoved;
+  /** {@code {base_url}/embeddings}. */
+  private final RequestOptions embeddingsTarget;
+  /** Top-level keys of the client's embeddings request that this upstream does not get as they are. */
+  private final Set<String> embeddingsRemoved;
 
   public OpenAiProvider(Vertx vertx, ProviderConfig config, boolean forwardRouting) {
     this.config = config;
@@ -81,6 +88,8 @@ public final class OpenAiProvider implements Provider {
     Set<String> removed = new java.util.HashSet<>(Set.of("model", "stream", "stream_options"));
     removed.addAll(forwardRouting ? NOT_FORWARDED_TO_OPENROUTER : OPENROUTER_ONLY);
     this.removed = Set.copyOf(removed);
+    this.embeddingsTarget = new RequestOptions().setAbsoluteURI(base.resolve("embeddings").toString());
+    this.embeddingsRemoved = forwardRouting ? Set.of("model") : Set.of("model", "provider");
     this.responsesTarget = config.responses() ? new RequestOptions().setAbsoluteURI(base.resolve("responses").toString()) : null;
     // the chat rules, except that reasoning is a field of the Responses API itself
     Set<String> responsesRemoved = new java.util.HashSet<>(RESPONSES_REPLACED);
@@ -136,6 +145,10 @@ public final class OpenAiProvider implements Provider {
   }
 
   private RequestOptions options(RequestOptions target, UpstreamRequest request) {
+    return options(target, request.stream(), request.headers());
+  }
+
+  private RequestOptions options(RequestOptions target, boolean stream, Map<String, String> headers) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
@@ -145,10 +158,10 @@ public final class OpenAiProvider implements Provider {
             .setURI(target.getURI())
             .setIdleTimeout(config.timeoutMs())
             .putHeader("content-type", "application/json")
-            .putHeader("accept", request.stream() ? "text/event-stream" : "application/json");
+            .putHeader("accept", stream ? "text/event-stream" : "application/json");
     if (authorization != null) options.putHeader("authorization", authorization);
     if (forwardRouting) {
-      for (Map.Entry<String, String> h : request.headers().entrySet()) options.putHeader(h.getKey(), h.getValue());
+      for (Map.Entry<String, String> h : headers.entrySet()) options.putHeader(h.getKey(), h.getValue());
     }
     return options;
   }
@@ -170,6 +183,44 @@ public final class OpenAiProvider implements Provider {
                   .recover(t -> Future.failedFuture(UpstreamHttp.classify(t)))
                   .compose(bytes -> decodeWhole(bytes, ResponsesEventDecoder::decodeResponse));
             });
+  }
+
+  @Override
+  public boolean servesEmbeddings() {
+    return true;
+  }
+
+  /** {@code {base_url}/embeddings}: the client's request with this endpoint's model; the answer whole. */
+  @Override
+  public Future<Buffer> embed(EmbeddingsUpstreamRequest request) {
+    Buffer body = Buffer.buffer(embeddingsBody(request));
+    return UpstreamHttp.send(clients, options(embeddingsTarget, false, request.headers()), body, request.abandoned())
+        .compose(response -> {
+          response.resume();
+          return response.body().recover(t -> Future.failedFuture(UpstreamHttp.classify(t)));
+        });
+  }
+
+  /**
+   * The client's embeddings request as this upstream gets it: the endpoint's model first, then every
+   * other key as the client sent it, except the provider preferences for a plain OpenAI-compatible
+   * server (OpenRouter gets them).
+   */
+  byte[] embeddingsBody(EmbeddingsUpstreamRequest request) {
+    try {
+      ByteArrayBuilder out = new ByteArrayBuilder(request.body().length + 64);
+      JsonFactory factory = Json.mapper().getFactory();
+      try (JsonParser p = factory.createParser(request.body()); JsonGenerator g = factory.createGenerator(out)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
+        g.writeStartObject();
+        g.writeStringField("model", request.upstreamModel());
+        copyFieldsExcept(p, g, embeddingsRemoved);
+        g.writeEndObject();
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A whole answer decoded by {@code decoder}; a body it cannot read is the upstream's fault (502, retryable). */

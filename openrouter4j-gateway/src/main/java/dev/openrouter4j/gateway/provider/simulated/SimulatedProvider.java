@@ -1,12 +1,14 @@
 package dev.openrouter4j.gateway.provider.simulated;
 
 import dev.openrouter4j.gateway.config.ProviderConfig;
+import dev.openrouter4j.gateway.provider.EmbeddingsUpstreamRequest;
 import dev.openrouter4j.gateway.provider.Provider;
 import dev.openrouter4j.gateway.provider.UpstreamCall;
 import dev.openrouter4j.gateway.provider.UpstreamException;
 import dev.openrouter4j.gateway.provider.UpstreamRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Random;
@@ -97,6 +99,25 @@ public final class SimulatedProvider implements Provider {
         yield delay(context, p.ttftMs()).map(v -> new SimulatedCall(vertx, context, script, p, fault));
       }
     };
+  }
+
+  @Override
+  public boolean servesEmbeddings() {
+    return true;
+  }
+
+  /**
+   * {@link SimulatedEmbeddings}, after the profile's time to first token; a {@code status:NNN} fault
+   * strikes as it does for chat. The other faults are about streams and leave embeddings alone.
+   */
+  @Override
+  public Future<Buffer> embed(EmbeddingsUpstreamRequest request) {
+    Context context = vertx.getOrCreateContext();
+    String model = request.upstreamModel() != null ? request.upstreamModel() : "simulated";
+    if (strikes(profile) && profile.fault() instanceof SimulatedFault.Status s) {
+      return delay(context, profile.ttftMs()).compose(v -> Future.failedFuture(UpstreamException.fromStatus(s.status(), "simulated status " + s.status(), -1)));
+    }
+    return delay(context, profile.ttftMs()).map(v -> Buffer.buffer(SimulatedEmbeddings.answer(request.body(), model)));
   }
 
   /** Fails attempts still waiting for their time to first token (or timeout), and stops their timers. */

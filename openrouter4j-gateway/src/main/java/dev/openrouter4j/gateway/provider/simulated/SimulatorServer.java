@@ -1,9 +1,11 @@
 package dev.openrouter4j.gateway.provider.simulated;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.openrouter4j.api.Json;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.gateway.config.ProviderConfig;
+import dev.openrouter4j.gateway.provider.EmbeddingsUpstreamRequest;
 import dev.openrouter4j.gateway.provider.UpstreamException;
 import dev.openrouter4j.gateway.provider.UpstreamRequest;
 import io.vertx.core.Future;
@@ -22,7 +24,7 @@ import java.util.Map;
 /**
  * The simulated model as an OpenAI-compatible HTTP server, for benchmarks and fault tests across a
  * real socket ({@code openrouter4j simulate}). Serves {@code POST /v1/chat/completions} (JSON or
- * SSE) and {@code GET /v1/models}, also without the {@code /v1} prefix. Answers come from a {@link
+ * SSE), {@code POST /v1/embeddings} ({@link SimulatedEmbeddings}) and {@code GET /v1/models}, also without the {@code /v1} prefix. Answers come from a {@link
  * SimulatedProvider}, so the profile, the {@code x-simulate-*} headers and body keys, and the
  * answers themselves are the provider's; this class only speaks HTTP. Faults map to the wire: a
  * status fault is that status with OpenAI's error body, {@code timeout} never answers, {@code
@@ -68,6 +70,13 @@ public final class SimulatorServer {
           request.body().onSuccess(body -> chat(request, body));
         }
       }
+      case "/embeddings" -> {
+        if (request.method() != HttpMethod.POST) {
+          error(request.response(), 405, "use POST for " + request.path(), "invalid_request");
+        } else {
+          request.body().onSuccess(body -> embeddings(request, body));
+        }
+      }
       case "/models" -> {
         if (request.method() != HttpMethod.GET) {
           error(request.response(), 405, "use GET for " + request.path(), "invalid_request");
@@ -101,6 +110,31 @@ public final class SimulatorServer {
               t instanceof UpstreamException e ? e : UpstreamException.unreachable(String.valueOf(t.getMessage()));
           if (!request.response().closed()) error(request.response(), u.status(), u.getMessage(), u.errorType());
         });
+  }
+
+  private void embeddings(HttpServerRequest request, Buffer body) {
+    JsonNode tree = readTree(body);
+    var problem = dev.openrouter4j.api.RequestLimits.check(tree, dev.openrouter4j.api.RequestLimits.Api.EMBEDDINGS);
+    if (problem.isPresent()) {
+      error(request.response(), 400, problem.get().toString(), "invalid_request");
+      return;
+    }
+    String model = tree.path("model").asText();
+    provider
+        .embed(new EmbeddingsUpstreamRequest(body.getBytes(), model, null, Map.of(), null))
+        .onSuccess(answer -> request.response().putHeader("content-type", "application/json").end(answer))
+        .onFailure(t -> {
+          UpstreamException u = t instanceof UpstreamException e ? e : UpstreamException.unreachable(String.valueOf(t.getMessage()));
+          if (!request.response().closed()) error(request.response(), u.status(), u.getMessage(), u.errorType());
+        });
+  }
+
+  private static JsonNode readTree(Buffer body) {
+    try {
+      return Json.mapper().readTree(body.getBytes());
+    } catch (java.io.IOException e) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
   }
 
   private static Map<String, Object> models() {

@@ -252,4 +252,46 @@ class SimulatorServerTest {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
+
+  @Test
+  void embeddingsAreUnitVectorsThatDependOnTheTextAlone() {
+    var request = dev.openrouter4j.api.embeddings.EmbeddingsRequest.builder().model("sim/embed").input(List.of("a cat", "a dog", "a cat")).dimensions(16).build();
+    var answer = client.embeddings().create(request);
+
+    assertEquals("list", answer.object());
+    assertEquals("sim/embed", answer.model());
+    List<float[]> v = answer.vectors();
+    assertEquals(3, v.size());
+    for (float[] x : v) {
+      assertEquals(16, x.length);
+      double norm = 0;
+      for (float f : x) norm += f * (double) f;
+      assertEquals(1.0, norm, 1e-5);
+    }
+    assertTrue(java.util.Arrays.equals(v.get(0), v.get(2)), "the same text, the same vector");
+    assertTrue(!java.util.Arrays.equals(v.get(0), v.get(1)), "another text, another vector");
+    assertEquals(List.of(0, 1, 2), answer.data().stream().map(e -> e.index()).toList());
+    assertEquals(6, answer.usage().promptTokens()); // 5 characters each: 2 tokens at 4 characters a token
+  }
+
+  @Test
+  void base64EmbeddingsAreTheSameFloats() {
+    var b = dev.openrouter4j.api.embeddings.EmbeddingsRequest.builder().model("sim/embed").input("a cat");
+    float[] floats = client.embeddings().create(b.build()).vectors().get(0);
+    var base64 = client.embeddings().create(b.encodingFormat(dev.openrouter4j.api.embeddings.EmbeddingsRequest.EncodingFormat.BASE64).build());
+
+    assertNotNull(base64.data().get(0).embedding().base64());
+    assertTrue(java.util.Arrays.equals(floats, base64.vectors().get(0)));
+    assertEquals(SimulatedEmbeddings.DEFAULT_DIMENSIONS, floats.length);
+  }
+
+  @Test
+  void anInvalidEmbeddingsRequestIsA400NamingTheField() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/embeddings"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"input\":[]}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, r.statusCode());
+    assertTrue(Json.mapper().readTree(r.body()).at("/error/message").asText().startsWith("input:"), r.body());
+  }
 }

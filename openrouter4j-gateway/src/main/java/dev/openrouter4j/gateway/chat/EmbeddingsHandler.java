@@ -1,0 +1,164 @@
+package dev.openrouter4j.gateway.chat;
+
+import dev.openrouter4j.api.RequestLimits;
+import dev.openrouter4j.api.embeddings.EmbeddingsInput;
+import dev.openrouter4j.api.embeddings.EmbeddingsRequest;
+import dev.openrouter4j.gateway.encode.Generation;
+import dev.openrouter4j.gateway.http.ApiError;
+import dev.openrouter4j.gateway.http.Authenticator;
+import dev.openrouter4j.gateway.http.GatewayMetrics;
+import dev.openrouter4j.gateway.provider.EmbeddingsUpstreamRequest;
+import dev.openrouter4j.gateway.provider.Provider;
+import dev.openrouter4j.gateway.provider.UpstreamException;
+import dev.openrouter4j.gateway.routing.Candidate;
+import dev.openrouter4j.gateway.routing.EndpointStats;
+import dev.openrouter4j.gateway.routing.RoutePlan;
+import dev.openrouter4j.gateway.routing.RoutePlanner;
+import dev.openrouter4j.gateway.routing.RouteRequest;
+import dev.openrouter4j.gateway.routing.RoutingException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code POST /api/v1/embeddings}: the generation pipeline's stages for an embeddings request.
+ * Authenticate and admit (rate limit) as for chat; read and validate ({@link RequestLimits.Api#EMBEDDINGS});
+ * plan the route with the same rules, keeping the endpoints whose provider kind serves embeddings;
+ * reserve the worst case of the input tokens; try endpoints with the same fallback rules; answer
+ * ({@link EmbeddingsAnswer}); account (a generation record with input tokens only). The wire is
+ * OpenAI's embeddings format on both sides, so there is nothing to translate.
+ */
+public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
+  private final RequestReader<EmbeddingsRequest> reader = new RequestReader<>(EmbeddingsRequest.class, RequestLimits.Api.EMBEDDINGS);
+  private final Authenticator authenticator;
+  private final long maxBodyBytes;
+  private final RoutePlanner planner;
+  private final Function<String, Provider> providers;
+  private final Attempts attempts;
+  private final EndpointStats stats;
+  private final GatewayMetrics metrics;
+  private final Accounting accounting;
+
+  /** The validated request: its body as it came (sent on), and its input tokens as estimated before any upstream counts them. */
+  private record Call(EmbeddingsRequest request, byte[] body, long estimatedTokens) {}
+
+  public EmbeddingsHandler(
+      Authenticator authenticator, long maxBodyBytes, RoutePlanner planner, Function<String, Provider> providers,
+      EndpointStats stats, GatewayMetrics metrics, Accounting accounting) {
+    this.authenticator = authenticator;
+    this.maxBodyBytes = maxBodyBytes;
+    this.planner = planner;
+    this.providers = providers;
+    this.stats = stats;
+    this.metrics = metrics;
+    this.accounting = accounting;
+    this.attempts = new Attempts(providers, stats, System::currentTimeMillis, false);
+  }
+
+  @Override
+  public void handle(HttpServerRequest http) {
+    Exchange x = Exchange.open(http);
+    GenerationHandler.admitAndRead(x, authenticator, accounting, maxBodyBytes)
+        .map(body -> validate(x, body))
+        .compose(call -> accounting.reserve(x, estimate(x, call)).map(call))
+        .compose(call -> attempts.run(x, call.request().provider(), c -> embed(x, call, c)))
+        .onSuccess(answer -> answer(x, answer))
+        .onFailure(t -> fail(x, t));
+  }
+
+  private Call validate(Exchange x, Buffer body) {
+    x.bodyBytes = body.length();
+    EmbeddingsRequest request = reader.read(body);
+    long now = System.currentTimeMillis() / 1000;
+    x.generation = new Generation(Generation.newId(now), now, null, null, null);
+    x.forwardHeaders = GenerationHandler.forwardedHeaders(x.http);
+    x.plan = plan(request);
+    return new Call(request, body.getBytes(), estimatedTokens(request.input(), body.length()));
+  }
+
+  /** The route as for chat, without the endpoints whose provider cannot embed; 404 when none is left. */
+  private RoutePlan plan(EmbeddingsRequest r) {
+    RoutePlan plan;
+    try {
+      plan = planner.plan(new RouteRequest(r.model(), null, r.provider(), null, null, null));
+    } catch (RoutingException e) {
+      throw new ApiError(e.status(), e.getMessage(), e.metadata(), -1);
+    }
+    List<Candidate> embedding = plan.attempts().stream().filter(c -> {
+      Provider p = providers.apply(c.providerId());
+      return p != null && p.servesEmbeddings();
+    }).toList();
+    if (embedding.isEmpty()) {
+      throw new ApiError(404, "No endpoints found for " + r.model() + " that serve embeddings",
+          Map.of("error_type", "not_found", "requested_models", List.of(r.model())), -1);
+    }
+    return new RoutePlan(embedding, plan.models(), plan.excluded());
+  }
+
+  private static Accounting.Estimate estimate(Exchange x, Call call) {
+    return x.caller == null || x.caller.key() == null ? null : Accounting.embeddingsEstimate(x, call.estimatedTokens());
+  }
+
+  /**
+   * The input's tokens before an upstream counts them: token ids as given, text at 4 characters a
+   * token (rounded up, at least 1 per input); for other content, the body's bytes / 4.
+   */
+  static long estimatedTokens(EmbeddingsInput input, long bodyBytes) {
+    if (input.text() != null) return Math.max(1, (input.text().length() + 3) / 4);
+    if (input.texts() != null) return input.texts().stream().mapToLong(t -> Math.max(1, (t.length() + 3) / 4)).sum();
+    if (input.tokens() != null) return input.tokens().size();
+    if (input.tokenBatches() != null) return input.tokenBatches().stream().mapToLong(List::size).sum();
+    return Math.max(1, bodyBytes / 4 + 1);
+  }
+
+  private Future<Served> embed(Exchange x, Call call, Candidate c) {
+    Provider provider = providers.apply(c.providerId());
+    if (provider == null) return Future.failedFuture(UpstreamException.unreachable("provider " + c.providerId() + " is not running"));
+    EmbeddingsUpstreamRequest request = new EmbeddingsUpstreamRequest(call.body(), c.upstreamModel(), c.endpoint(), x.forwardHeaders, x.abandonedFuture());
+    return provider.embed(request).compose(bytes -> {
+      try {
+        // the model the client asked for, as chat answers name it
+        return Future.succeededFuture(new Served(c, EmbeddingsAnswer.of(bytes.getBytes(), x.generation.id(), c.model(), c.endpoint().pricing(), call.estimatedTokens())));
+      } catch (UpstreamException e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  private record Served(Candidate candidate, EmbeddingsAnswer answer) {}
+
+  /** Answers the client (when it is still there) and accounts the answer either way: the upstream did the work. */
+  private void answer(Exchange x, Served served) {
+    long end = System.nanoTime();
+    x.served = served.candidate();
+    x.firstContentNanos = end;
+    EmbeddingsAnswer a = served.answer();
+    accounting.completeEmbeddings(x, a.promptTokens(), a.cost().total(), end);
+    Candidate c = served.candidate();
+    stats.recordSuccess(c.endpointKey(), (end - x.startNanos) / 1e6, Double.NaN, System.currentTimeMillis());
+    metrics.tokens(c.model(), c.providerId(), a.promptTokens(), 0);
+    var r = x.http.response();
+    boolean gone = r.closed() || x.isAbandoned();
+    if (!gone) {
+      r.setStatusCode(200).putHeader("content-type", "application/json").putHeader("x-generation-id", x.generation.id()).end(Buffer.buffer(a.body()));
+    }
+    observe(x, gone ? 499 : 200);
+  }
+
+  private void observe(Exchange x, int status) {
+    for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
+    if (status != 499) metrics.request("embeddings", status, false, Duration.ofNanos(System.nanoTime() - x.startNanos));
+  }
+
+  private void fail(Exchange x, Throwable t) {
+    accounting.release(x);
+    ApiError error = t instanceof ApiError a ? a : new ApiError(500, "internal error: " + t.getMessage());
+    observe(x, error.status());
+    if (error.status() != 499) GenerationHandler.send(x.http, error);
+  }
+}
