@@ -129,7 +129,7 @@ class EmbeddingsGatewayTest {
   @Test
   void theRequestGoesOnWithTheEndpointsModelAndComesBackWithTheGatewaysIdTheClientsModelAndTheCost() throws Exception {
     EmbeddingsRequest request = EmbeddingsRequest.builder().model(MODEL).input("The quick brown fox jumps over the lazy dog").dimensions(3)
-        .user("u-1").provider(ProviderPreferences.builder().sort(dev.openrouter4j.api.Enums.SortBy.PRICE).build()).build();
+        .user("u-1").inputType("query").provider(ProviderPreferences.builder().sort(dev.openrouter4j.api.Enums.SortBy.PRICE).build()).build();
     EmbeddingsResponse answer = gw.client.embeddings().create(request);
 
     Recorded sent = primary.take();
@@ -141,6 +141,7 @@ class EmbeddingsGatewayTest {
     assertEquals(3, body.path("dimensions").asInt());
     assertEquals("u-1", body.path("user").asText());
     assertFalse(body.has("provider"), "a plain OpenAI-compatible upstream refuses OpenRouter's provider preferences: " + body);
+    assertFalse(body.has("input_type"), "nor OpenRouter's input_type: " + body);
 
     JsonNode example = json(OpenRouterSchemas.embeddingsExample());
     assertTrue(answer.id().startsWith("gen-"), answer.id());
@@ -254,10 +255,11 @@ class EmbeddingsGatewayTest {
     ObjectNode priced = (ObjectNode) json(OpenRouterSchemas.embeddingsExample());
     ((ObjectNode) priced.get("usage")).put("cost", 0.00000123);
     openrouter.serving("/embeddings", r -> Reply.json(200, priced.toString()));
-    EmbeddingsResponse answer = gw.client.embeddings().create(EmbeddingsRequest.builder().model("or/embed").input("hi")
+    EmbeddingsResponse answer = gw.client.embeddings().create(EmbeddingsRequest.builder().model("or/embed").input("hi").inputType("document")
         .provider(ProviderPreferences.builder().order(List.of("openai")).build()).build());
 
     JsonNode sent = json(openrouter.take().body());
+    assertEquals("document", sent.path("input_type").asText());
     assertEquals("openai/text-embedding-3-small", sent.path("model").asText());
     assertEquals("openai", sent.at("/provider/order/0").asText());
     assertEquals(0.00000123, answer.usage().cost(), 1e-15);
@@ -273,7 +275,8 @@ class EmbeddingsGatewayTest {
     List<Model> embedding = gw.client.embeddings().listModels().data();
     assertEquals(List.of(MODEL, "or/embed", "sim/embed"), embedding.stream().map(Model::id).toList());
     assertEquals(List.of("embeddings"), embedding.get(0).architecture().outputModalities());
-    assertEquals("text->embeddings", embedding.get(0).architecture().modality());
+    assertEquals("text->text", embedding.get(0).architecture().modality(), "as OpenRouter's own example lists an embedding model");
+    assertEquals(List.of(), embedding.get(0).supportedParameters());
     assertEquals(List.of("or/embed"), gw.client.embeddings().listModels(1, 1).data().stream().map(Model::id).toList());
 
     assertEquals(3, json(gw.get("/api/v1/models?output_modalities=embeddings").body()).path("data").size());
@@ -293,9 +296,12 @@ class EmbeddingsGatewayTest {
     String admin = GatewayKeysTest.ADMIN;
     gw = gateway(admin);
     try (OpenRouter management = gw.client(admin)) {
-      // "a cat" is 2 tokens: 2 × 1000 USD per million plus 0.001 per request
+      // "a cat" is 2 tokens (the simulated model's count): 2 × 1000 USD per million plus 0.001 per
+      // request; the reservation is its worst case, a token per UTF-8 byte: 5 × 1000 / 1e6 + 0.001
       double each = 2 * 1000 / 1e6 + 0.001;
-      CreateKeyResponse k = GatewayLimitsTest.key(management, "embedder", 2.5 * each, null);
+      double worst = 5 * 1000 / 1e6 + 0.001;
+      // room for the worst case twice (after one answer too), not a third time
+      CreateKeyResponse k = GatewayLimitsTest.key(management, "embedder", each + worst + 0.0015, null);
       try (OpenRouter c = gw.client(k.key())) {
         EmbeddingsRequest request = EmbeddingsRequest.builder().model("sim/embed").input("a cat").build();
         for (int i = 1; i <= 2; i++) {
@@ -304,7 +310,7 @@ class EmbeddingsGatewayTest {
           GatewayLimitsTest.eventually(() -> Math.abs(c.apiKeys().current().usage() - charged * each) < 1e-9, "embedding " + charged + " to be charged");
         }
         PaymentRequiredException refused = assertThrows(PaymentRequiredException.class, () -> c.embeddings().create(request));
-        assertTrue(refused.getMessage().contains("may cost up to $0.003000"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("may cost up to $0.006000"), refused.getMessage());
         assertEquals(2 * each, c.apiKeys().current().usage(), 1e-9);
       }
       HttpResponse<String> managementEmbeds = gw.send("POST", "/api/v1/embeddings", admin, "{\"model\":\"sim/embed\",\"input\":\"a\"}");

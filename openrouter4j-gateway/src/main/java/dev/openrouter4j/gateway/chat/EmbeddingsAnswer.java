@@ -25,14 +25,17 @@ record EmbeddingsAnswer(byte[] body, long promptTokens, Cost cost) {
   private static final JsonFactory JSON = Json.mapper().getFactory();
 
   /**
-   * Reads {@code upstream} in one streaming pass. An answer without a {@code data} array is not an
-   * embeddings answer: the upstream's fault (502, retryable, so the next endpoint is tried).
+   * Reads {@code upstream} in one streaming pass. An answer without a {@code data} array of {@code
+   * inputs} embeddings is not the answer asked for: the upstream's fault (502, retryable, so the next
+   * endpoint is tried), with the upstream's own error message when it sent one.
    */
-  static EmbeddingsAnswer of(byte[] upstream, String id, String model, Pricing pricing, long estimatedPromptTokens) {
+  static EmbeddingsAnswer of(byte[] upstream, int inputs, String id, String model, Pricing pricing, long estimatedPromptTokens) {
     long dataStart = -1;
     long dataEnd = -1;
+    int embeddings = 0;
     long promptTokens = -1;
     Double reportedCost = null;
+    String error = null;
     try (JsonParser p = JSON.createParser(upstream)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("not a JSON object");
       String name;
@@ -40,8 +43,18 @@ record EmbeddingsAnswer(byte[] body, long promptTokens, Cost cost) {
         JsonToken value = p.nextToken();
         if (name.equals("data") && value == JsonToken.START_ARRAY) {
           dataStart = p.currentTokenLocation().getByteOffset();
-          p.skipChildren();
+          for (JsonToken item; (item = p.nextToken()) != JsonToken.END_ARRAY; ) {
+            if (item == null) throw invalid("the data array does not end");
+            embeddings++;
+            p.skipChildren();
+          }
           dataEnd = p.currentLocation().getByteOffset();
+        } else if (name.equals("error") && value == JsonToken.START_OBJECT) {
+          String field;
+          while ((field = p.nextFieldName()) != null) {
+            if (p.nextToken() == JsonToken.VALUE_STRING && field.equals("message")) error = p.getText();
+            else p.skipChildren();
+          }
         } else if (name.equals("usage") && value == JsonToken.START_OBJECT) {
           String field;
           while ((field = p.nextFieldName()) != null) {
@@ -57,8 +70,9 @@ record EmbeddingsAnswer(byte[] body, long promptTokens, Cost cost) {
     } catch (IOException e) {
       throw invalid(e.getMessage());
     }
-    if (dataStart < 0) throw invalid("no data array");
-    long tokens = promptTokens >= 0 ? promptTokens : estimatedPromptTokens;
+    if (dataStart < 0) throw invalid(error != null ? "no data array, and the error: " + error : "no data array");
+    if (embeddings != inputs) throw invalid(embeddings + " embeddings for " + inputs + (inputs == 1 ? " input" : " inputs"));
+    long tokens = Math.min(Integer.MAX_VALUE, promptTokens >= 0 ? promptTokens : estimatedPromptTokens);
     Cost cost = Cost.ofEmbedding(pricing == null ? Pricing.FREE : pricing, tokens, reportedCost);
     EmbeddingsUsage usage = new EmbeddingsUsage(
         (int) tokens, (int) tokens, cost.total(), false,

@@ -44,8 +44,12 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
   private final GatewayMetrics metrics;
   private final Accounting accounting;
 
-  /** The validated request: its body as it came (sent on), and its input tokens as estimated before any upstream counts them. */
-  private record Call(EmbeddingsRequest request, byte[] body, long estimatedTokens) {}
+  /**
+   * The validated request: its body as it came (sent on), its input tokens as estimated (what is
+   * charged when the upstream reports none), the most tokens it can be (what is reserved), and how
+   * many vectors it asks for.
+   */
+  private record Call(EmbeddingsRequest request, byte[] body, long estimatedTokens, long mostTokens, int inputs) {}
 
   public EmbeddingsHandler(
       Authenticator authenticator, long maxBodyBytes, RoutePlanner planner, Function<String, Provider> providers,
@@ -78,7 +82,8 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
     x.generation = new Generation(Generation.newId(now), now, null, null, null);
     x.forwardHeaders = GenerationHandler.forwardedHeaders(x.http);
     x.plan = plan(request);
-    return new Call(request, body.getBytes(), estimatedTokens(request.input(), body.length()));
+    EmbeddingsInput input = request.input();
+    return new Call(request, body.getBytes(), estimatedTokens(input, body.length()), mostTokens(input, body.length()), inputs(input));
   }
 
   /** The route as for chat, without the endpoints whose provider cannot embed; 404 when none is left. */
@@ -101,12 +106,36 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
   }
 
   private static Accounting.Estimate estimate(Exchange x, Call call) {
-    return x.caller == null || x.caller.key() == null ? null : Accounting.embeddingsEstimate(x, call.estimatedTokens());
+    return x.caller == null || x.caller.key() == null ? null : Accounting.embeddingsEstimate(x, call.mostTokens());
   }
 
   /**
-   * The input's tokens before an upstream counts them: token ids as given, text at 4 characters a
-   * token (rounded up, at least 1 per input); for other content, the body's bytes / 4.
+   * The most tokens the input can be, for the credit reservation: a text's UTF-8 bytes (a token
+   * covers at least one byte: a CJK character can be a token of its own, so characters / 4 is no
+   * bound), token ids as given, other content the body's bytes.
+   */
+  static long mostTokens(EmbeddingsInput input, long bodyBytes) {
+    if (input.text() != null) return Math.max(1, utf8Bytes(input.text()));
+    if (input.texts() != null) return input.texts().stream().mapToLong(t -> Math.max(1, utf8Bytes(t))).sum();
+    if (input.tokens() != null || input.tokenBatches() != null) return estimatedTokens(input, bodyBytes);
+    return Math.max(1, bodyBytes);
+  }
+
+  private static long utf8Bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /** How many vectors the input asks for: one per text, token list or item. */
+  static int inputs(EmbeddingsInput input) {
+    if (input.texts() != null) return input.texts().size();
+    if (input.tokenBatches() != null) return input.tokenBatches().size();
+    if (input.items() != null) return input.items().size();
+    return 1;
+  }
+
+  /**
+   * The input's tokens as estimated before an upstream counts them: token ids as given, text at 4
+   * characters a token (rounded up, at least 1 per input); for other content, the body's bytes / 4.
    */
   static long estimatedTokens(EmbeddingsInput input, long bodyBytes) {
     if (input.text() != null) return Math.max(1, (input.text().length() + 3) / 4);
@@ -123,7 +152,8 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
     return provider.embed(request).compose(bytes -> {
       try {
         // the model the client asked for, as chat answers name it
-        return Future.succeededFuture(new Served(c, EmbeddingsAnswer.of(bytes.getBytes(), x.generation.id(), c.model(), c.endpoint().pricing(), call.estimatedTokens())));
+        return Future.succeededFuture(
+            new Served(c, EmbeddingsAnswer.of(bytes.getBytes(), call.inputs(), x.generation.id(), c.model(), c.endpoint().pricing(), call.estimatedTokens())));
       } catch (UpstreamException e) {
         return Future.failedFuture(e);
       }

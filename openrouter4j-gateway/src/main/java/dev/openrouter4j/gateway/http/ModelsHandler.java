@@ -120,7 +120,7 @@ public final class ModelsHandler {
       EndpointStats.Snapshot s = stats.snapshot(key, now);
       endpoints.add(new PublicEndpoint(
           p.id() + " | " + m.id(), m.id(), m.name(), p.id(), p.id(), m.contextLength(), e.maxCompletionTokens(), null,
-          pricing(e.pricing()), e.quantization(), parameters(List.of(e)), false,
+          pricing(e.pricing()), e.quantization(), parameters(m, List.of(e)), false,
           s == null ? null : s.uptime5m(), s == null ? null : s.uptime30m(), s == null ? null : s.uptime1d(),
           percentiles(key, now, true), percentiles(key, now, false),
           s != null && s.outage() ? -1 : 0, false, null));
@@ -143,9 +143,19 @@ public final class ModelsHandler {
         .toList();
   }
 
-  /** Text in; out what the model produces, in OpenRouter's {@code modality} notation ({@code text->embeddings}). */
+  /**
+   * Text in; out what the model produces. In {@code modality} OpenRouter writes vectors as text (its
+   * example embedding model is {@code text->text} with {@code output_modalities: [embeddings]}).
+   */
   static Architecture architecture(ModelConfig m) {
-    return new Architecture("text->" + String.join("+", m.outputModalities()), List.of("text"), m.outputModalities(), "Other", null, null);
+    String out = m.outputModalities().stream().map(o -> o.equals(ModelConfig.EMBEDDINGS) || o.equals("rerank") ? "text" : o).distinct()
+        .collect(java.util.stream.Collectors.joining("+"));
+    return new Architecture("text->" + out, List.of("text"), m.outputModalities(), "Other", null, null);
+  }
+
+  /** Chat parameters for a model that writes text; none for one that only embeds, as OpenRouter lists its embedding models. */
+  private static List<String> parameters(ModelConfig m, List<EndpointConfig> endpoints) {
+    return m.outputs("text") ? parameters(endpoints) : List.of();
   }
 
   private ModelConfig find(String path, String prefix) {
@@ -160,7 +170,7 @@ public final class ModelsHandler {
     Integer max = m.endpoints().isEmpty() ? null : m.endpoints().get(0).maxCompletionTokens();
     return new Model(
         m.id(), m.id(), m.name(), created, m.name(), m.contextLength(), architecture(m), pricing(cheapest(m)),
-        new TopProvider(false, m.contextLength(), max, null), null, parameters(m.endpoints()), null, null,
+        new TopProvider(false, m.contextLength(), max, null), null, parameters(m, m.endpoints()), null, null,
         new Model.Links("/api/v1/models/" + m.id() + "/endpoints", null), null, null, null, null, null, null, null);
   }
 

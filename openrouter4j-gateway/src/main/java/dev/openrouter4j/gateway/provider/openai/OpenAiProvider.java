@@ -89,7 +89,8 @@ public final class OpenAiProvider implements Provider {
     removed.addAll(forwardRouting ? NOT_FORWARDED_TO_OPENROUTER : OPENROUTER_ONLY);
     this.removed = Set.copyOf(removed);
     this.embeddingsTarget = new RequestOptions().setAbsoluteURI(base.resolve("embeddings").toString());
-    this.embeddingsRemoved = forwardRouting ? Set.of("model") : Set.of("model", "provider");
+    // input_type (query or document) is OpenRouter's, for the providers that tell the two apart; OpenAI refuses unknown keys
+    this.embeddingsRemoved = forwardRouting ? Set.of("model") : Set.of("model", "provider", "input_type");
     this.responsesTarget = config.responses() ? new RequestOptions().setAbsoluteURI(base.resolve("responses").toString()) : null;
     // the chat rules, except that reasoning is a field of the Responses API itself
     Set<String> responsesRemoved = new java.util.HashSet<>(RESPONSES_REPLACED);
@@ -203,8 +204,8 @@ public final class OpenAiProvider implements Provider {
 
   /**
    * The client's embeddings request as this upstream gets it: the endpoint's model first, then every
-   * other key as the client sent it, except the provider preferences for a plain OpenAI-compatible
-   * server (OpenRouter gets them).
+   * other key as the client sent it, except OpenRouter's own ({@code provider}, {@code input_type})
+   * for a plain OpenAI-compatible server (OpenRouter gets them).
    */
   byte[] embeddingsBody(EmbeddingsUpstreamRequest request) {
     try {

@@ -21,10 +21,15 @@ import java.util.Random;
  */
 public final class SimulatedEmbeddings {
   public static final int DEFAULT_DIMENSIONS = 8;
+  /** The most dimensions it makes (OpenAI's largest model has 3,072): more is the client's 400, not an allocation of gigabytes. */
+  public static final int MAX_DIMENSIONS = 8192;
 
   private SimulatedEmbeddings() {}
 
-  /** The answer to {@code request} (a validated embeddings request), as {@code model}. */
+  /**
+   * The answer to {@code request} (a validated embeddings request), as {@code model}; {@link
+   * IllegalArgumentException} when it asks for more than {@value #MAX_DIMENSIONS} dimensions.
+   */
   public static byte[] answer(byte[] request, String model) {
     JsonNode body;
     try {
@@ -32,7 +37,12 @@ public final class SimulatedEmbeddings {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("invalid request body: " + e.getMessage(), e);
     }
-    int dimensions = body.path("dimensions").canConvertToInt() && body.path("dimensions").asInt() > 0 ? body.path("dimensions").asInt() : DEFAULT_DIMENSIONS;
+    JsonNode asked = body.path("dimensions");
+    boolean given = !asked.isMissingNode() && !asked.isNull();
+    int dimensions = !given ? DEFAULT_DIMENSIONS : asked.canConvertToInt() ? asked.asInt() : -1;
+    if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
+      throw new IllegalArgumentException("dimensions must be from 1 to " + MAX_DIMENSIONS + ", got " + asked);
+    }
     boolean base64 = "base64".equals(body.path("encoding_format").asText());
     List<String> texts = new ArrayList<>();
     long tokens = 0;

@@ -117,7 +117,13 @@ public final class SimulatedProvider implements Provider {
     if (strikes(profile) && profile.fault() instanceof SimulatedFault.Status s) {
       return delay(context, profile.ttftMs()).compose(v -> Future.failedFuture(UpstreamException.fromStatus(s.status(), "simulated status " + s.status(), -1)));
     }
-    return delay(context, profile.ttftMs()).map(v -> Buffer.buffer(SimulatedEmbeddings.answer(request.body(), model)));
+    byte[] answer;
+    try {
+      answer = SimulatedEmbeddings.answer(request.body(), model);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(UpstreamException.fromStatus(400, "simulated: " + e.getMessage(), -1));
+    }
+    return delay(context, profile.ttftMs()).map(v -> Buffer.buffer(answer));
   }
 
   /** Fails attempts still waiting for their time to first token (or timeout), and stops their timers. */

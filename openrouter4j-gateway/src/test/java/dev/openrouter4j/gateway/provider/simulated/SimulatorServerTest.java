@@ -286,6 +286,17 @@ class SimulatorServerTest {
   }
 
   @Test
+  void moreDimensionsThanTheSimulatedModelMakesIsA400() {
+    var request = dev.openrouter4j.api.embeddings.EmbeddingsRequest.builder().model("sim/embed").input("a cat")
+        .dimensions(SimulatedEmbeddings.MAX_DIMENSIONS + 1).build();
+    ApiException e = assertThrows(ApiException.class, () -> client.embeddings().create(request));
+    assertEquals(400, e.statusCode());
+    assertTrue(e.getMessage().contains("dimensions"), e.getMessage());
+    var most = client.embeddings().create(request.toBuilder().dimensions(SimulatedEmbeddings.MAX_DIMENSIONS).build());
+    assertEquals(SimulatedEmbeddings.MAX_DIMENSIONS, most.vectors().get(0).length);
+  }
+
+  @Test
   void anInvalidEmbeddingsRequestIsA400NamingTheField() throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/embeddings"))
