@@ -251,6 +251,24 @@ class EmbeddingsGatewayTest {
   }
 
   @Test
+  void aChatRequestForAModelThatOnlyEmbedsIsA400ThatSaysWhereItIsServed() throws Exception {
+    for (String path : List.of("/api/v1/chat/completions", "/api/v1/responses")) {
+      String body = path.endsWith("responses") ? "{\"model\":\"" + MODEL + "\",\"input\":\"hi\"}"
+          : "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+      HttpResponse<String> r = gw.post(path, body);
+      assertEquals(400, r.statusCode(), path + " -> " + r.body());
+      assertTrue(json(r.body()).at("/error/message").asText().contains("POST /api/v1/embeddings"), r.body());
+      assertEquals("model", json(r.body()).at("/error/metadata/param").asText(), r.body());
+    }
+    // with a text model to fall back to, the embedding model is left out and the text model answers
+    HttpResponse<String> fallback = gw.post("/api/v1/chat/completions",
+        "{\"models\":[\"" + MODEL + "\",\"sim/chat\"],\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertEquals(200, fallback.statusCode(), fallback.body());
+    assertEquals("sim/chat", json(fallback.body()).path("model").asText());
+    assertEquals(0, primary.requests.size() + backup.requests.size(), "an upstream was asked to chat with an embedding model");
+  }
+
+  @Test
   void anOpenRouterUpstreamGetsTheProviderPreferencesAndItsReportedCostIsCharged() throws Exception {
     ObjectNode priced = (ObjectNode) json(OpenRouterSchemas.embeddingsExample());
     ((ObjectNode) priced.get("usage")).put("cost", 0.00000123);

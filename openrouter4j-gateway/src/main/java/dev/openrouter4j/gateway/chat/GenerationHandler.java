@@ -4,6 +4,7 @@ import dev.openrouter4j.api.Enums;
 import dev.openrouter4j.api.ProviderPreferences;
 import dev.openrouter4j.api.chat.ChatRequest;
 import dev.openrouter4j.api.sse.SseWriter;
+import dev.openrouter4j.gateway.config.ModelConfig;
 import dev.openrouter4j.gateway.encode.Generation;
 import dev.openrouter4j.gateway.event.LlmEvent;
 import dev.openrouter4j.gateway.event.TokenUsage;
@@ -12,7 +13,9 @@ import dev.openrouter4j.gateway.http.Authenticator;
 import dev.openrouter4j.gateway.http.BodyReader;
 import dev.openrouter4j.gateway.http.GatewayMetrics;
 import dev.openrouter4j.gateway.provider.Provider;
+import dev.openrouter4j.gateway.routing.Candidate;
 import dev.openrouter4j.gateway.routing.EndpointStats;
+import dev.openrouter4j.gateway.routing.RoutePlan;
 import dev.openrouter4j.gateway.routing.RoutePlanner;
 import dev.openrouter4j.gateway.routing.RouteRequest;
 import dev.openrouter4j.gateway.routing.RoutingException;
@@ -25,6 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -131,12 +135,31 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
     // scoped to the calling key: two keys that send the same session id share no stickiness
     x.stickyKey = conversation == null ? null : (x.caller == null ? "" : x.caller.keyHash()) + '\n' + conversation;
     Integer maxTokens = r.maxCompletionTokens() != null ? r.maxCompletionTokens() : r.maxTokens();
+    RoutePlan plan;
     try {
-      x.plan = planner.plan(new RouteRequest(r.model(), r.models(), preferences(r), features(r), maxTokens, x.stickyKey));
+      plan = planner.plan(new RouteRequest(r.model(), r.models(), preferences(r), features(r), maxTokens, x.stickyKey));
     } catch (RoutingException e) {
       throw new ApiError(e.status(), e.getMessage(), e.metadata(), -1);
     }
+    x.plan = writingText(plan);
     return x.plan;
+  }
+
+  /**
+   * The plan without the models configured as writing no text ({@code output_modalities:
+   * [embeddings]}): asked for a chat answer, their upstream would only refuse. None left is the
+   * client's 400, which says where such a model is served.
+   */
+  static RoutePlan writingText(RoutePlan plan) {
+    if (plan.attempts().stream().allMatch(c -> c.modelConfig().outputs("text"))) return plan;
+    List<Candidate> text = plan.attempts().stream().filter(c -> c.modelConfig().outputs("text")).toList();
+    if (text.isEmpty()) {
+      Candidate first = plan.attempts().get(0);
+      String also = first.modelConfig().outputs(ModelConfig.EMBEDDINGS) ? ": embeddings are served at POST /api/v1/embeddings" : "";
+      throw new ApiError(400, first.model() + " writes no text (its outputs: " + String.join(", ", first.modelConfig().outputModalities()) + ")" + also,
+          Map.of("error_type", "invalid_request", "param", "model"), -1);
+    }
+    return new RoutePlan(text, plan.models(), plan.excluded());
   }
 
   /**

@@ -8,8 +8,9 @@ import java.util.List;
  * upstream model is the part the wildcard matched unless {@code upstream_model} says otherwise.
  * {@code outputModalities} is what the model produces, in OpenRouter's words ({@code text}, {@code
  * embeddings}, …): it sorts the model into the catalogue's lists ({@code /models} lists text models
- * unless asked otherwise, {@code /embeddings/models} the embedding models). Routing does not check
- * it: an upstream asked for what its model cannot do says so itself.
+ * unless asked otherwise, {@code /embeddings/models} the embedding models), and a model that writes
+ * no text is left out of chat and Responses requests. Embeddings requests do not check it: an
+ * upstream asked for what its model cannot do says so itself.
  */
 public record ModelConfig(String id, String name, Integer contextLength, List<EndpointConfig> endpoints, List<String> outputModalities) {
   public static final List<String> TEXT = List.of("text");
