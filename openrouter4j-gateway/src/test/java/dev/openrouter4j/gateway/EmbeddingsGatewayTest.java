@@ -160,6 +160,10 @@ class EmbeddingsGatewayTest {
     assertEquals(0, g.tokensCompletion());
     assertEquals(cost, g.totalCost(), 1e-15);
     assertFalse(g.streamed());
+    assertEquals("embeddings", g.apiType());
+    String chat = gw.client.chat().send(dev.openrouter4j.api.chat.ChatRequest.builder().model("sim/chat")
+        .messages(dev.openrouter4j.api.chat.ChatMessage.user("hi")).build()).id();
+    assertEquals("completions", eventuallyRecorded(gw.client, chat).apiType());
   }
 
   @Test

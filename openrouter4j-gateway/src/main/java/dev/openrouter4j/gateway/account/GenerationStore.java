@@ -62,7 +62,8 @@ public final class GenerationStore {
                       rs.getBoolean("streamed"),
                       rs.getBoolean("cancelled"),
                       rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                      List.of());
+                      List.of(),
+                      rs.getString("api_type"));
               servedStatus = rs.getObject("served_status", Integer.class);
             }
           }
@@ -123,6 +124,6 @@ public final class GenerationStore {
   private static GenerationRecord withAttempts(GenerationRecord r, List<GenerationRecord.Attempt> attempts) {
     return new GenerationRecord(
         r.id(), r.keyHash(), r.model(), r.provider(), r.promptTokens(), r.completionTokens(), r.cachedTokens(), r.reasoningTokens(),
-        r.cost(), r.latencyMs(), r.generationTimeMs(), r.finishReason(), r.streamed(), r.cancelled(), r.createdAt(), attempts);
+        r.cost(), r.latencyMs(), r.generationTimeMs(), r.finishReason(), r.streamed(), r.cancelled(), r.createdAt(), attempts, r.apiType());
   }
 }

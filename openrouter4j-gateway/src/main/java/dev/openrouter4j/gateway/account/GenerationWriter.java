@@ -61,8 +61,8 @@ public final class GenerationWriter implements AutoCloseable {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final String INSERT_GENERATION =
       "INSERT INTO generations (id, key_hash, model, provider, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
-          + " cost, latency_ms, generation_time_ms, finish_reason, streamed, cancelled, created_at, created_day, served_status)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + " cost, latency_ms, generation_time_ms, finish_reason, streamed, cancelled, created_at, created_day, served_status, api_type)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String INSERT_ATTEMPT =
       "INSERT INTO generation_attempts (generation_id, seq, provider, model, status, latency_ms) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
@@ -414,6 +414,7 @@ public final class GenerationWriter implements AutoCloseable {
     } else {
       s.setNull(17, java.sql.Types.INTEGER);
     }
+    s.setString(18, r.apiType());
   }
 
   /** Names longer than their column are cut rather than refused: the record matters more. */

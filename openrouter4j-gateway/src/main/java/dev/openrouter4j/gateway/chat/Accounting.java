@@ -194,7 +194,8 @@ public final class Accounting {
     if (x.accounted) return;
     x.accounted = true;
     long latencyMs = (endNanos - x.startNanos) / 1_000_000;
-    record(x, x.served.model(), x.served.providerId(), promptTokens, 0, 0, 0, cost, latencyMs, latencyMs, null, false, false);
+    record(x, x.served.model(), x.served.providerId(), promptTokens, 0, 0, 0, cost, latencyMs, latencyMs, null, false, false,
+        GenerationRecord.EMBEDDINGS);
   }
 
   /**
@@ -214,14 +215,14 @@ public final class Accounting {
     record(x, c.model(), c.providerId(),
         usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(),
         usage == null ? 0 : usage.cachedTokens(), usage == null ? 0 : usage.reasoningTokens(),
-        cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, failed, cancelled);
+        cost, latencyMs, (endNanos - x.startNanos) / 1_000_000, finish, failed, cancelled, GenerationRecord.COMPLETIONS);
     return usage;
   }
 
   /** Queues the generation record of {@code x}'s served attempt (after its failed ones) and settles its reservation at {@code cost}. */
   private void record(
       Exchange x, String model, String provider, long promptTokens, long completionTokens, long cachedTokens, long reasoningTokens,
-      double cost, long latencyMs, long generationTimeMs, String finish, boolean failed, boolean cancelled) {
+      double cost, long latencyMs, long generationTimeMs, String finish, boolean failed, boolean cancelled, String apiType) {
     List<GenerationRecord.Attempt> attempts = new ArrayList<>();
     for (Exchange.Attempt a : x.attempts) attempts.add(new GenerationRecord.Attempt(a.provider(), a.model(), a.status(), a.latencyMs()));
     attempts.add(new GenerationRecord.Attempt(provider, model, failed ? 502 : 200, latencyMs));
@@ -229,7 +230,7 @@ public final class Accounting {
     GenerationRecord record =
         new GenerationRecord(
             x.generation.id(), keyHash, model, provider, promptTokens, completionTokens, cachedTokens, reasoningTokens,
-            cost, latencyMs, generationTimeMs, finish, x.stream, cancelled, accounts.clock().instant(), attempts);
+            cost, latencyMs, generationTimeMs, finish, x.stream, cancelled, accounts.clock().instant(), attempts, apiType);
     CreditLedger.Reservation reservation = x.reservation;
     x.reservation = null;
     boolean queued = accounts.writer().offer(record);

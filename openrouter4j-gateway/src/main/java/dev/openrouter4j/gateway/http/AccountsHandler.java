@@ -240,7 +240,7 @@ public final class AccountsHandler {
       attempts.add(new Generation.ProviderResponse(a.status(), null, null, a.model(), a.provider(), false, (double) a.latencyMs(), null, null));
     }
     return new Generation(
-        g.id(), g.model(), g.createdAt().toString(), "completions", g.provider(), g.cost(), g.cost(), null, null, false,
+        g.id(), g.model(), g.createdAt().toString(), g.apiType(), g.provider(), g.cost(), g.cost(), null, null, false,
         (int) g.promptTokens(), (int) g.completionTokens(), (int) g.promptTokens(), (int) g.completionTokens(), null,
         (int) g.reasoningTokens(), (int) g.cachedTokens(), null, null, null, null, null,
         (double) g.latencyMs(), (double) g.generationTimeMs(), null, g.finishReason(), g.finishReason(), g.streamed(), g.cancelled(),

@@ -52,6 +52,22 @@ class GenerationStoreTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void anEmbeddingsGenerationIsReadBackAsOne(Backend backend) throws Exception {
+    try (TestDatabase t = TestDatabase.open(backend, dir)) {
+      Database db = t.connect();
+      GenerationRecord r = Generations.record("gen-1", ALICE);
+      GenerationRecord embedding = new GenerationRecord(
+          "gen-2", ALICE, "acme/embed", "acme", 8, 0, 0, 0, 0.00000016, 40, 40, null, false, false, Generations.AT,
+          List.of(new GenerationRecord.Attempt("acme", "acme/embed", 200, 40)), GenerationRecord.EMBEDDINGS);
+      writeAll(db, r, embedding);
+      GenerationStore store = new GenerationStore(db, null, clock);
+      assertEquals(embedding, store.find("gen-2", ALICE).orElseThrow());
+      assertEquals(GenerationRecord.COMPLETIONS, store.find("gen-1", ALICE).orElseThrow().apiType());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void aGenerationNotYetWrittenIsFoundInTheWritersQueueByItsKeyOnly(Backend backend) throws Exception {
     try (TestDatabase t = TestDatabase.open(backend, dir)) {
       Database db = t.connect();
