@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Credits, rate limits and generation records for the generation pipeline: the per-key rate limit
@@ -76,13 +77,14 @@ public final class Accounting {
 
   /** Holds the request's worst-case cost of the key's credit, or fails with 402. */
   Future<Void> reserve(Exchange x) {
-    return reserve(x, x.caller == null || x.caller.key() == null ? null : estimate(x));
+    return reserve(x, () -> estimate(x));
   }
 
-  /** Holds {@code estimate} (null: the caller has no key, nothing to hold) of the key's credit, or fails with 402. */
-  Future<Void> reserve(Exchange x, Estimate estimate) {
+  /** Holds the {@code estimate} of the key's credit (asked only when the caller has a key), or fails with 402. */
+  Future<Void> reserve(Exchange x, Supplier<Estimate> worstCase) {
     ApiKey key = x.caller == null ? null : x.caller.key();
     if (key == null) return Future.succeededFuture();
+    Estimate estimate = worstCase.get();
     x.estimate = estimate.usd();
     if (key.limit() == null) {
       x.reservation = new CreditLedger.Reservation(null, key.hash(), 0);
@@ -165,6 +167,15 @@ public final class Accounting {
       double cost = (promptTokens * Math.max(p.prompt(), p.cacheWrite()) + out * p.completion()) / 1_000_000.0 + p.request();
       if (cost > worst.usd()) worst = new Estimate(cost, out, p.completion() / 1_000_000.0, false);
     }
+    return reserved(worst, upstreamPriced);
+  }
+
+  /**
+   * What is reserved for the priced candidates' {@code worst} case: it rounded up to the ledger's
+   * tenth of a micro-dollar, or {@link #SOME_CREDIT} when an upstream-priced candidate asks for
+   * more than the priced ones.
+   */
+  private static Estimate reserved(Estimate worst, boolean upstreamPriced) {
     if (upstreamPriced && worst.usd() < SOME_CREDIT) return new Estimate(SOME_CREDIT, worst.completionTokens(), 0, true);
     return new Estimate(Math.ceil(worst.usd() * 1e10) / 1e10, worst.completionTokens(), worst.perTokenUsd(), false);
   }
@@ -182,8 +193,7 @@ public final class Accounting {
       if (p.upstream()) upstreamPriced = true;
       else worst = Math.max(worst, promptTokens * p.prompt() / 1_000_000.0 + p.request());
     }
-    if (upstreamPriced && worst < SOME_CREDIT) return new Estimate(SOME_CREDIT, 0, 0, true);
-    return new Estimate(Math.ceil(worst * 1e10) / 1e10, 0, 0, false);
+    return reserved(new Estimate(worst, 0, 0, false), upstreamPriced);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -41,25 +42,29 @@ final class Attempts {
   }
 
   Future<Opened> run(Exchange x) {
-    return run(x, x.request.provider(), c -> open(x, c));
+    return run(x, x.request.provider(), (c, provider) -> open(x, c, provider));
   }
 
   /**
-   * The plan's candidates in order through {@code attempt} (one upstream call each, however it is
-   * made), with the fallback rules above; {@code preferences} may forbid falling back.
+   * The plan's candidates in order through {@code attempt} (one upstream call each to the
+   * candidate's running provider, however it is made), with the fallback rules above; {@code
+   * preferences} may forbid falling back.
    */
-  <T> Future<T> run(Exchange x, dev.openrouter4j.api.ProviderPreferences preferences, Function<Candidate, Future<T>> attempt) {
+  <T> Future<T> run(Exchange x, dev.openrouter4j.api.ProviderPreferences preferences, BiFunction<Candidate, Provider, Future<T>> attempt) {
     boolean allowFallbacks = preferences == null || !Boolean.FALSE.equals(preferences.allowFallbacks());
     return next(x, x.plan.attempts(), 0, allowFallbacks, new ArrayList<>(), attempt);
   }
 
   private <T> Future<T> next(
-      Exchange x, List<Candidate> candidates, int i, boolean allowFallbacks, List<UpstreamException> failures, Function<Candidate, Future<T>> attempt) {
+      Exchange x, List<Candidate> candidates, int i, boolean allowFallbacks, List<UpstreamException> failures, BiFunction<Candidate, Provider, Future<T>> attempt) {
     if (x.isAbandoned()) return Future.failedFuture(new ApiError(499, "client closed the request"));
     if (i >= candidates.size()) return Future.failedFuture(exhausted(x, failures));
     Candidate c = candidates.get(i);
     long started = clockMillis.getAsLong();
-    return attempt.apply(c)
+    Provider provider = providers.apply(c.providerId());
+    Future<T> attempted =
+        provider == null ? Future.failedFuture(UpstreamException.unreachable("provider " + c.providerId() + " is not running")) : attempt.apply(c, provider);
+    return attempted
         .recover(
             t -> {
               // stopped by the client (or a cancelled background run): not the endpoint's failure
@@ -75,9 +80,7 @@ final class Attempts {
             });
   }
 
-  private Future<Opened> open(Exchange x, Candidate c) {
-    Provider provider = providers.apply(c.providerId());
-    if (provider == null) return Future.failedFuture(UpstreamException.unreachable("provider " + c.providerId() + " is not running"));
+  private Future<Opened> open(Exchange x, Candidate c, Provider provider) {
     // the relay fast path: the chat format in and out (the generation as this attempt would answer it)
     Generation relay = chatRelay && x.api.readsChatFormat() ? x.generation.withRoute(c.model(), c.providerId(), c.endpoint().pricing()) : null;
     UpstreamRequest request =

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.openrouter4j.api.Json;
-import dev.openrouter4j.api.chat.ChatUsage;
 import dev.openrouter4j.api.embeddings.EmbeddingsUsage;
 import dev.openrouter4j.gateway.account.Cost;
 import dev.openrouter4j.gateway.config.Pricing;
+import dev.openrouter4j.gateway.encode.Generation;
 import dev.openrouter4j.gateway.provider.UpstreamException;
 import java.io.IOException;
 
@@ -73,12 +73,8 @@ record EmbeddingsAnswer(byte[] body, long promptTokens, Cost cost) {
     if (dataStart < 0) throw invalid(error != null ? "no data array, and the error: " + error : "no data array");
     if (embeddings != inputs) throw invalid(embeddings + " embeddings for " + inputs + (inputs == 1 ? " input" : " inputs"));
     long tokens = Math.min(Integer.MAX_VALUE, promptTokens >= 0 ? promptTokens : estimatedPromptTokens);
-    Cost cost = Cost.ofEmbedding(pricing == null ? Pricing.FREE : pricing, tokens, reportedCost);
-    EmbeddingsUsage usage = new EmbeddingsUsage(
-        (int) tokens, (int) tokens, cost.total(), false,
-        // the schema requires the split in cost_details: an upstream-priced cost has none
-        cost.promptCost() == null ? null : new ChatUsage.CostDetails(null, cost.promptCost(), cost.completionCost(), null),
-        null, null);
+    Cost cost = Cost.ofEmbedding(pricing, tokens, reportedCost);
+    EmbeddingsUsage usage = new EmbeddingsUsage((int) tokens, (int) tokens, cost.total(), false, Generation.costDetails(cost), null, null);
     try {
       ByteArrayBuilder out = new ByteArrayBuilder((int) (dataEnd - dataStart) + 256);
       out.write(ascii("{\"id\":"));

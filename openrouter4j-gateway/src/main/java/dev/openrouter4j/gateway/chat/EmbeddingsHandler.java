@@ -20,10 +20,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * {@code POST /api/v1/embeddings}: the generation pipeline's stages for an embeddings request.
@@ -69,8 +69,8 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
     Exchange x = Exchange.open(http);
     GenerationHandler.admitAndRead(x, authenticator, accounting, maxBodyBytes)
         .map(body -> validate(x, body))
-        .compose(call -> accounting.reserve(x, estimate(x, call)).map(call))
-        .compose(call -> attempts.run(x, call.request().provider(), c -> embed(x, call, c)))
+        .compose(call -> accounting.reserve(x, () -> Accounting.embeddingsEstimate(x, call.mostTokens())).map(call))
+        .compose(call -> attempts.run(x, call.request().provider(), (c, provider) -> embed(x, call, c, provider)))
         .onSuccess(answer -> answer(x, answer))
         .onFailure(t -> fail(x, t));
   }
@@ -105,20 +105,13 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
     return new RoutePlan(embedding, plan.models(), plan.excluded());
   }
 
-  private static Accounting.Estimate estimate(Exchange x, Call call) {
-    return x.caller == null || x.caller.key() == null ? null : Accounting.embeddingsEstimate(x, call.mostTokens());
-  }
-
   /**
    * The most tokens the input can be, for the credit reservation: a text's UTF-8 bytes (a token
    * covers at least one byte: a CJK character can be a token of its own, so characters / 4 is no
    * bound), token ids as given, other content the body's bytes.
    */
   static long mostTokens(EmbeddingsInput input, long bodyBytes) {
-    if (input.text() != null) return Math.max(1, utf8Bytes(input.text()));
-    if (input.texts() != null) return input.texts().stream().mapToLong(t -> Math.max(1, utf8Bytes(t))).sum();
-    if (input.tokens() != null || input.tokenBatches() != null) return estimatedTokens(input, bodyBytes);
-    return Math.max(1, bodyBytes);
+    return tokens(input, EmbeddingsHandler::utf8Bytes, bodyBytes);
   }
 
   private static long utf8Bytes(String s) {
@@ -138,16 +131,19 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
    * characters a token (rounded up, at least 1 per input); for other content, the body's bytes / 4.
    */
   static long estimatedTokens(EmbeddingsInput input, long bodyBytes) {
-    if (input.text() != null) return Math.max(1, (input.text().length() + 3) / 4);
-    if (input.texts() != null) return input.texts().stream().mapToLong(t -> Math.max(1, (t.length() + 3) / 4)).sum();
-    if (input.tokens() != null) return input.tokens().size();
-    if (input.tokenBatches() != null) return input.tokenBatches().stream().mapToLong(List::size).sum();
-    return Math.max(1, bodyBytes / 4 + 1);
+    return tokens(input, t -> (t.length() + 3) / 4, bodyBytes / 4 + 1);
   }
 
-  private Future<Served> embed(Exchange x, Call call, Candidate c) {
-    Provider provider = providers.apply(c.providerId());
-    if (provider == null) return Future.failedFuture(UpstreamException.unreachable("provider " + c.providerId() + " is not running"));
+  /** The input's tokens: {@code perText} of each text (at least 1), token ids as given, {@code otherContent} (at least 1) for the rest. */
+  private static long tokens(EmbeddingsInput input, ToLongFunction<String> perText, long otherContent) {
+    if (input.text() != null) return Math.max(1, perText.applyAsLong(input.text()));
+    if (input.texts() != null) return input.texts().stream().mapToLong(t -> Math.max(1, perText.applyAsLong(t))).sum();
+    if (input.tokens() != null) return input.tokens().size();
+    if (input.tokenBatches() != null) return input.tokenBatches().stream().mapToLong(List::size).sum();
+    return Math.max(1, otherContent);
+  }
+
+  private Future<Served> embed(Exchange x, Call call, Candidate c, Provider provider) {
     EmbeddingsUpstreamRequest request = new EmbeddingsUpstreamRequest(call.body(), c.upstreamModel(), c.endpoint(), x.forwardHeaders, x.abandonedFuture());
     return provider.embed(request).compose(bytes -> {
       try {
@@ -166,7 +162,6 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
   private void answer(Exchange x, Served served) {
     long end = System.nanoTime();
     x.served = served.candidate();
-    x.firstContentNanos = end;
     EmbeddingsAnswer a = served.answer();
     accounting.completeEmbeddings(x, a.promptTokens(), a.cost().total(), end);
     Candidate c = served.candidate();
@@ -177,18 +172,13 @@ public final class EmbeddingsHandler implements Handler<HttpServerRequest> {
     if (!gone) {
       r.setStatusCode(200).putHeader("content-type", "application/json").putHeader("x-generation-id", x.generation.id()).end(Buffer.buffer(a.body()));
     }
-    observe(x, gone ? 499 : 200);
-  }
-
-  private void observe(Exchange x, int status) {
-    for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
-    if (status != 499) metrics.request("embeddings", status, false, Duration.ofNanos(System.nanoTime() - x.startNanos));
+    GenerationHandler.observe(metrics, "embeddings", x, gone ? 499 : 200);
   }
 
   private void fail(Exchange x, Throwable t) {
     accounting.release(x);
     ApiError error = t instanceof ApiError a ? a : new ApiError(500, "internal error: " + t.getMessage());
-    observe(x, error.status());
+    GenerationHandler.observe(metrics, "embeddings", x, error.status());
     if (error.status() != 499) GenerationHandler.send(x.http, error);
   }
 }

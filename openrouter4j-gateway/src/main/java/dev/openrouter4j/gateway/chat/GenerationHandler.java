@@ -294,8 +294,13 @@ public final class GenerationHandler implements Handler<HttpServerRequest> {
    * recovered from), and the request itself unless the client left.
    */
   private void observe(Exchange x, int status) {
+    observe(metrics, dialect.name(), x, status);
+  }
+
+  /** {@link #observe(Exchange, int)} for the handler of {@code route}. */
+  static void observe(GatewayMetrics metrics, String route, Exchange x, int status) {
     for (Exchange.Attempt a : x.attempts) metrics.upstreamError(a.provider(), a.status());
-    if (status != 499) metrics.request(dialect.name(), status, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
+    if (status != 499) metrics.request(route, status, x.stream, Duration.ofNanos(System.nanoTime() - x.startNanos));
   }
 
   private void fail(Exchange x, Throwable t) {

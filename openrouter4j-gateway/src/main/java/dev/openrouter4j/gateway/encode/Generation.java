@@ -43,9 +43,13 @@ public record Generation(String id, long created, String model, String provider,
         new ChatUsage.CompletionTokensDetails((int) usage.reasoningTokens(), 0, null, null, null),
         cost.total(),
         false,
-        // the schema requires the split in cost_details: an upstream-priced cost has none
-        cost.promptCost() == null ? null : new ChatUsage.CostDetails(null, cost.promptCost(), cost.completionCost(), null),
+        costDetails(cost),
         null,
         null);
+  }
+
+  /** The usage's {@code cost_details}: the prompt/completion split, which the schema requires, so none for a cost the upstream set (it gives no split). */
+  public static ChatUsage.CostDetails costDetails(Cost cost) {
+    return cost.promptCost() == null ? null : new ChatUsage.CostDetails(null, cost.promptCost(), cost.completionCost(), null);
   }
 }

@@ -208,20 +208,7 @@ public final class OpenAiProvider implements Provider {
    * for a plain OpenAI-compatible server (OpenRouter gets them).
    */
   byte[] embeddingsBody(EmbeddingsUpstreamRequest request) {
-    try {
-      ByteArrayBuilder out = new ByteArrayBuilder(request.body().length + 64);
-      JsonFactory factory = Json.mapper().getFactory();
-      try (JsonParser p = factory.createParser(request.body()); JsonGenerator g = factory.createGenerator(out)) {
-        if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
-        g.writeStartObject();
-        g.writeStringField("model", request.upstreamModel());
-        copyFieldsExcept(p, g, embeddingsRemoved);
-        g.writeEndObject();
-      }
-      return out.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return withModel(request.body(), request.upstreamModel(), embeddingsRemoved, g -> {});
   }
 
   /** A whole answer decoded by {@code decoder}; a body it cannot read is the upstream's fault (502, retryable). */
@@ -245,16 +232,34 @@ public final class OpenAiProvider implements Provider {
    */
   byte[] responsesBody(UpstreamRequest request) {
     try {
-      byte[] client = Json.mapper().writeValueAsBytes(request.responses());
-      ByteArrayBuilder out = new ByteArrayBuilder(client.length + 64);
-      JsonFactory factory = Json.mapper().getFactory();
-      try (JsonParser p = factory.createParser(client); JsonGenerator g = factory.createGenerator(out)) {
-        if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
-        g.writeStartObject();
-        g.writeStringField("model", request.upstreamModel());
-        copyFieldsExcept(p, g, responsesRemoved);
+      return withModel(Json.mapper().writeValueAsBytes(request.responses()), request.upstreamModel(), responsesRemoved, g -> {
         g.writeBooleanField("stream", request.stream());
         g.writeBooleanField("store", false);
+      });
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the keys a rewritten request ends with. */
+  private interface Tail {
+    void write(JsonGenerator g) throws java.io.IOException;
+  }
+
+  /**
+   * The client's request object {@code json} as this upstream gets it: {@code model} first, then
+   * every key but {@code removed} as the client sent it, token by token, then what {@code tail} writes.
+   */
+  private static byte[] withModel(byte[] json, String model, Set<String> removed, Tail tail) {
+    try {
+      ByteArrayBuilder out = new ByteArrayBuilder(json.length + 64);
+      JsonFactory factory = Json.mapper().getFactory();
+      try (JsonParser p = factory.createParser(json); JsonGenerator g = factory.createGenerator(out)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a request is an object");
+        g.writeStartObject();
+        g.writeStringField("model", model);
+        copyFieldsExcept(p, g, removed);
+        tail.write(g);
         g.writeEndObject();
       }
       return out.toByteArray();
